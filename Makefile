@@ -1,0 +1,39 @@
+# Two commands matter: `make run` and `make test`. Both set up .venv on first use.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+VENV := .venv
+PY := $(VENV)/bin/python
+# Re-installs whenever requirements.txt changes.
+INSTALLED := $(VENV)/.installed
+
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export DBT_PROFILES_DIR := $(CURDIR)
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test lint setup clean
+
+$(INSTALLED): requirements.txt
+	@echo "[setup] creating $(VENV) and installing pinned packages ..."
+	@test -x $(PY) || python3 -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+setup: $(INSTALLED)
+
+## Build everything on the built-in sample (or EVENTS_PATH / SESSIONS_PATH).
+run: $(INSTALLED)
+	@$(PY) -m scripts.run_pipeline
+
+## Every check: lint, parse, a CI build on a small generated sample, then pytest (summary last).
+test: $(INSTALLED) lint
+	@$(VENV)/bin/dbt parse --target ci --quiet
+	@$(PY) -m scripts.run_pipeline --ci
+	@$(VENV)/bin/pytest
+
+lint: $(INSTALLED)
+	@echo "[lint] sqlfluff ..."
+	@$(VENV)/bin/sqlfluff lint models analyses tests/singular --processes 2 --disable-progress-bar
+
+clean:
+	rm -rf target logs warehouse outputs data/ci

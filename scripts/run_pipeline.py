@@ -1,0 +1,153 @@
+"""Run the whole job on the built-in sample or on your own export.
+
+    python -m scripts.run_pipeline          # what `make run` does
+    python -m scripts.run_pipeline --ci     # the small, fixed build that `make test` checks
+
+Steps: make sure the inputs exist (generating the built-in sample when no file was named),
+check them, then `dbt build`. Each step prints how long it took. A bad input stops the run
+with one line naming the file and the cause (exit 2); a failed dbt build exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scripts.generate_sample import generate_file
+from scripts.inputs import PROJECT_ROOT, InputError, check_input
+from scripts.synthetic.sink import manifest_path
+
+SAMPLE_SEED = 42
+DATASETS = {"events": "EVENTS_PATH", "sessions": "SESSIONS_PATH"}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Where one kind of run reads and writes. Relative paths are under the project root."""
+
+    target: str
+    sample_dir: Path
+    sample_rows: dict[str, int | None]
+    duckdb_path: Path
+    # User-named files (EVENTS_PATH / SESSIONS_PATH) are honoured only where this is true:
+    # CI always builds its own small sample so its numbers can be checked.
+    reads_user_files: bool
+    dbt_vars: dict[str, object] = field(default_factory=dict)
+
+
+DEV = Profile(
+    target="dev",
+    sample_dir=Path("data/raw"),
+    sample_rows={"events": None, "sessions": None},  # the public datasets' sizes
+    duckdb_path=Path("warehouse/analytics.duckdb"),
+    reads_user_files=True,
+)
+
+CI = Profile(
+    target="ci",
+    sample_dir=Path("data/ci"),
+    sample_rows={"events": 60_000, "sessions": 30_000},
+    duckdb_path=Path("warehouse/ci.duckdb"),
+    reads_user_files=False,
+)
+
+
+@contextmanager
+def step(name: str) -> Iterator[None]:
+    """Print a step's start and its duration, so a user knows what is happening."""
+    print(f"[{name}] ...", flush=True)
+    started = time.perf_counter()
+    yield
+    print(f"[{name}] done in {time.perf_counter() - started:.1f}s", flush=True)
+
+
+def _sample_is_current(path: Path, rows: int | None) -> bool:
+    """A generated sample is reused only if its manifest says it has the rows asked for."""
+    manifest_file = manifest_path(path)
+    if not (path.exists() and manifest_file.exists()):
+        return False
+    manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+    return manifest.get("seed") == SAMPLE_SEED and (rows is None or manifest.get("rows") == rows)
+
+
+def resolve_inputs(profile: Profile) -> dict[str, Path]:
+    """Each dataset's file: the user's (from env) or the built-in sample, generated if needed."""
+    paths = {}
+    for dataset, env_name in DATASETS.items():
+        named = os.environ.get(env_name) if profile.reads_user_files else None
+        if named:
+            paths[dataset] = Path(named).expanduser().resolve()
+            continue
+        path = (PROJECT_ROOT / profile.sample_dir / f"{dataset}.csv").resolve()
+        rows = profile.sample_rows[dataset]
+        if not _sample_is_current(path, rows):
+            generate_file(dataset, path, rows=rows, seed=SAMPLE_SEED)
+        paths[dataset] = path
+    return paths
+
+
+def duckdb_path(profile: Profile) -> Path:
+    named = os.environ.get("DUCKDB_PATH") if profile.reads_user_files else None
+    return (PROJECT_ROOT / (named or profile.duckdb_path)).resolve()
+
+
+def dbt_environment(profile: Profile, inputs: dict[str, Path]) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({env_name: str(inputs[dataset]) for dataset, env_name in DATASETS.items()})
+    env.update(
+        DUCKDB_PATH=str(duckdb_path(profile)),
+        DBT_PROFILES_DIR=str(PROJECT_ROOT),
+        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
+    )
+    return env
+
+
+def dbt(command: str, profile: Profile, env: dict[str, str]) -> None:
+    """Run one dbt command with the profile's target and vars; raise on failure."""
+    executable = Path(sys.executable).with_name("dbt")
+    args = [str(executable), command, "--target", profile.target]
+    if profile.dbt_vars:
+        args += ["--vars", json.dumps(profile.dbt_vars)]
+    completed = subprocess.run(args, cwd=PROJECT_ROOT, env=env, check=False)
+    if completed.returncode != 0:
+        raise RuntimeError(f"dbt {command} failed (exit {completed.returncode}); see its log above")
+
+
+def run(profile: Profile) -> None:
+    with step("inputs"):
+        inputs = resolve_inputs(profile)
+        for dataset, path in inputs.items():
+            check_input(path, dataset)
+            print(f"  {dataset}: {path}")
+    env = dbt_environment(profile, inputs)
+    duckdb_path(profile).parent.mkdir(parents=True, exist_ok=True)
+    with step("dbt build"):
+        dbt("build", profile, env)
+    print(f"Warehouse: {duckdb_path(profile)} (schemas staging, intermediate, store, ads)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.run_pipeline", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--ci", action="store_true", help="build the small CI sample into warehouse/ci.duckdb")
+    args = parser.parse_args(argv)
+    try:
+        run(CI if args.ci else DEV)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except RuntimeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Deterministic synthetic twins of the two public raw files (see README, 'Sample data')."""

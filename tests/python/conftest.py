@@ -1,0 +1,85 @@
+"""Shared fixtures: the CI build, and the raw files it was built from, read independently.
+
+`make test` builds the CI warehouse (`python -m scripts.run_pipeline --ci`) just before
+pytest; run alone, pytest builds it first if it is missing.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+import yaml
+
+from scripts import run_pipeline
+from scripts.inputs import PROJECT_ROOT
+from scripts.synthetic.sink import manifest_path
+
+CI = run_pipeline.CI
+
+
+def _raw_path(dataset: str) -> Path:
+    return PROJECT_ROOT / CI.sample_dir / f"{dataset}.csv"
+
+
+@pytest.fixture(scope="session")
+def ci_database() -> Path:
+    database = PROJECT_ROOT / CI.duckdb_path
+    if not database.exists():
+        assert run_pipeline.main(["--ci"]) == 0, "the CI build failed"
+    return database
+
+
+@pytest.fixture(scope="session")
+def warehouse(ci_database: Path):
+    with duckdb.connect(str(ci_database), read_only=True) as con:
+        yield con
+
+
+@pytest.fixture(scope="session")
+def dbt_vars() -> dict:
+    """The vars the CI build ran with: dbt_project.yml's, overridden by the CI profile's."""
+    project = yaml.safe_load((PROJECT_ROOT / "dbt_project.yml").read_text(encoding="utf-8"))
+    return {**project["vars"], **CI.dbt_vars}
+
+
+def _read_raw(dataset: str) -> pd.DataFrame:
+    # Every value as the exact text in the file: empty stays "", nothing becomes NaN.
+    return pd.read_csv(_raw_path(dataset), dtype=str, keep_default_na=False)
+
+
+def _manifest(dataset: str) -> dict:
+    return json.loads(manifest_path(_raw_path(dataset)).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def raw_events(ci_database: Path) -> pd.DataFrame:
+    return _read_raw("events")
+
+
+@pytest.fixture(scope="session")
+def events_manifest(ci_database: Path) -> dict:
+    return _manifest("events")
+
+
+@pytest.fixture(scope="session")
+def raw_sessions(ci_database: Path) -> pd.DataFrame:
+    return _read_raw("sessions")
+
+
+@pytest.fixture(scope="session")
+def sessions_manifest(ci_database: Path) -> dict:
+    return _manifest("sessions")
+
+
+@pytest.fixture(scope="session")
+def read_mart(warehouse):
+    """`read_mart("store.kpi_summary")`: a whole mart as a DataFrame (marts are small)."""
+
+    def read(relation: str) -> pd.DataFrame:
+        return warehouse.execute(f"select * from {relation}").df()
+
+    return read
