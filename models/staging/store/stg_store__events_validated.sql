@@ -5,7 +5,15 @@
 
 with distinct_rows as (
     select
-        *,
+        event_time,
+        event_type,
+        product_id,
+        category_id,
+        category_code,
+        brand,
+        price,
+        user_id,
+        user_session,
         count(*) - 1 as duplicate_count
     from {{ ref('stg_store__events_raw') }}
     group by all
@@ -13,7 +21,16 @@ with distinct_rows as (
 
 parsed as (
     select
-        *,
+        event_time,
+        event_type,
+        product_id,
+        category_id,
+        category_code,
+        brand,
+        price,
+        user_id,
+        user_session,
+        duplicate_count,
         -- Exports differ in whether they keep the ' UTC' suffix; both mean UTC.
         try_strptime(event_time, ['%Y-%m-%d %H:%M:%S UTC', '%Y-%m-%d %H:%M:%S']) as parsed_event_at,
         {{ parse_integer_id('product_id') }} as parsed_product_id,
@@ -34,7 +51,21 @@ final as (
                 coalesce(price, ''), coalesce(user_id, ''), coalesce(user_session, '')
             )
         ) as raw_row_id,
-        *,
+        event_time,
+        event_type,
+        product_id,
+        category_id,
+        category_code,
+        brand,
+        price,
+        user_id,
+        user_session,
+        duplicate_count,
+        parsed_event_at,
+        parsed_product_id,
+        parsed_category_id,
+        parsed_price,
+        parsed_user_id,
         case
             when event_time is null then 'missing_event_time'
             when parsed_event_at is null then 'invalid_event_time'
