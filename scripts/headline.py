@@ -8,13 +8,24 @@ from pathlib import Path
 import duckdb
 
 
+def _is_fraction(name: str) -> bool:
+    """Columns holding a fraction 0-1: `_rate` (the house rule), and the `_share` / `_share_of_x`
+    names some marts use for the same thing."""
+    return name.endswith(("_rate", "_share")) or "_share_of_" in name
+
+
 def format_value(name: str, value: object) -> str:
-    """Rates as percentages, money with two decimals, counts with thousands separators."""
+    """Rates and shares as percentages (lifts signed), money with two decimals, counts with
+    thousands separators, identifiers as they are, other decimals with two places."""
     if value is None:
         return "n/a"
-    if name.endswith("_rate"):
+    if _is_fraction(name):
         return f"{float(value):.2%}"
-    if isinstance(value, Decimal):
+    if name.endswith("_lift"):
+        return f"{float(value):+.2%}"
+    if name.endswith("_id") or isinstance(value, bool):
+        return str(value)
+    if isinstance(value, Decimal | float):
         return f"{value:,.2f}"
     if isinstance(value, int):
         return f"{value:,}"
