@@ -1,0 +1,511 @@
+"""One chart per question of the two analyses, each built with altair from the marts alone.
+
+`CHARTS` lists them in page order. Each entry names the marts it reads (shown under the chart
+and checked against the dbt exposure); its builder receives a `MartReader` and returns an
+altair chart whose spec `render` turns into SVG and PNG. Labels on bars are formatted by
+`scripts.headline.format_value`, like every other number in the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+
+from scripts.headline import format_value
+from scripts.report.marts import MartReader
+
+PRIMARY = "#2f6690"
+ACCENT = "#d1495b"
+MUTED = "#9aa5b1"
+LIGHT = "#eef3f7"
+WIDTH = 560
+TOP_N = 10
+
+THEME = {
+    "font": "sans-serif",
+    "background": "white",
+    "padding": 12,
+    "view": {"stroke": None},
+    "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 11, "subtitleColor": "#555", "offset": 10},
+    "axis": {"labelFontSize": 11, "titleFontSize": 11, "titleColor": "#444", "gridColor": "#e8e8e8"},
+    "legend": {"labelFontSize": 11, "titleFontSize": 11},
+    "bar": {"color": PRIMARY},
+    "line": {"color": PRIMARY},
+    "point": {"color": PRIMARY},
+}
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    name: str  # file name: charts/<name>.png; also the HTML id
+    section: str  # the page section it belongs to: "store", "ads" or "quality"
+    relations: tuple[str, ...]  # the marts it reads
+    build: Callable[[MartReader], alt.TopLevelMixin]
+
+
+def labelled(frame: pd.DataFrame, column: str, label: str = "label") -> pd.DataFrame:
+    """A copy with `label` holding `column` formatted as the report formats that column."""
+    frame = frame.copy()
+    frame[label] = [format_value(column, _python(value)) for value in frame[column]]
+    return frame
+
+
+def _python(value: object) -> object:
+    """numpy / pandas scalars as the Python values format_value expects."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _finish(chart: alt.TopLevelMixin, title: str, subtitle: str | None = None) -> alt.TopLevelMixin:
+    heading = alt.TitleParams(title, subtitle=subtitle) if subtitle else alt.TitleParams(title)
+    return chart.properties(title=heading).configure(**THEME)
+
+
+def _hbar(
+    frame: pd.DataFrame,
+    category: str,
+    value: str,
+    *,
+    category_title: str,
+    value_title: str,
+    highlight: pd.Series | None = None,
+    sort: list | str = "-x",
+) -> alt.LayerChart:
+    """Horizontal bars with the formatted value at the end of each bar."""
+    frame = labelled(frame, value)
+    frame["highlight"] = highlight.to_numpy() if highlight is not None else False
+    base = alt.Chart(frame).encode(
+        y=alt.Y(f"{category}:N", sort=sort, title=category_title, axis=alt.Axis(labelLimit=240)),
+        x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format="~s")),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.condition(alt.datum.highlight, alt.value(ACCENT), alt.value(PRIMARY)),
+        tooltip=[alt.Tooltip(f"{category}:N"), alt.Tooltip("label:N", title=value_title)],
+    )
+    text = base.mark_text(align="left", dx=4, fontSize=11, color="#333").encode(text="label:N")
+    height = max(90, 26 * len(frame))
+    return (bars + text).properties(width=WIDTH - 200, height=height)
+
+
+def _vbar(
+    frame: pd.DataFrame,
+    category: str,
+    value: str,
+    *,
+    category_title: str,
+    value_title: str,
+    category_type: str = "O",
+    label_angle: int = 0,
+    labels: bool = True,
+) -> alt.TopLevelMixin:
+    frame = labelled(frame, value)
+    base = alt.Chart(frame).encode(
+        x=alt.X(f"{category}:{category_type}", title=category_title, sort=None, axis=alt.Axis(labelAngle=label_angle)),
+        y=alt.Y(f"{value}:Q", title=value_title, axis=alt.Axis(format="~s")),
+    )
+    bars = base.mark_bar().encode(tooltip=[alt.Tooltip(f"{category}:{category_type}"), alt.Tooltip("label:N", title=value_title)])
+    chart = bars
+    if labels:
+        chart = bars + base.mark_text(dy=-6, fontSize=10, color="#333").encode(text="label:N")
+    return chart.properties(width=WIDTH, height=240)
+
+
+def _tiles(items: list[tuple[str, str]], columns: int) -> alt.LayerChart:
+    """A KPI dashboard: one tile per (label, formatted value), `columns` tiles per row."""
+    frame = pd.DataFrame(
+        [
+            {"label": label, "value": value, "column": index % columns, "row": index // columns}
+            for index, (label, value) in enumerate(items)
+        ]
+    )
+    rows = int(frame["row"].max()) + 1
+    base = alt.Chart(frame).encode(
+        x=alt.X("column:O", axis=None, scale=alt.Scale(paddingInner=0.08)),
+        y=alt.Y("row:O", axis=None, scale=alt.Scale(paddingInner=0.12)),
+    )
+    tiles = base.mark_rect(color=LIGHT, cornerRadius=6)
+    values = base.mark_text(fontSize=20, fontWeight="bold", color=PRIMARY, dy=-8).encode(text="value:N")
+    names = base.mark_text(fontSize=11, color="#444", dy=16).encode(text="label:N")
+    return (tiles + values + names).properties(width=150 * columns, height=84 * rows)
+
+
+# --- store: the event log (case study) -------------------------------------------------------
+
+STORE_KPI_TILES = (
+    ("user_count", "Users"),
+    ("session_count", "Sessions"),
+    ("revenue", "Revenue (USD)"),
+    ("purchase_count", "Purchases"),
+    ("average_order_value", "Avg order value (USD)"),
+    ("user_conversion_rate", "User conversion"),
+    ("view_to_cart_user_rate", "View to cart (users)"),
+    ("cart_to_purchase_user_rate", "Cart to purchase (users)"),
+)
+
+
+def store_kpi_dashboard(marts: MartReader) -> alt.TopLevelMixin:
+    kpi = marts.one("store.kpi_summary")
+    items = [(label, format_value(column, kpi[column])) for column, label in STORE_KPI_TILES]
+    return _finish(_tiles(items, columns=4), "Store KPIs", "Clean events over the whole log")
+
+
+def store_funnel(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame("store.funnel_summary", order_by="stage_order")
+    frame = labelled(frame, "stage_user_count", "users_label")
+    frame = labelled(frame, "share_of_viewers_rate", "share_label")
+    frame["label"] = frame["users_label"] + " (" + frame["share_label"] + " of viewers)"
+    frame["highlight"] = frame["is_largest_drop_off"].astype(bool)
+    base = alt.Chart(frame).encode(
+        y=alt.Y("funnel_stage:N", sort=list(frame["funnel_stage"]), title="Funnel stage"),
+        x=alt.X("stage_user_count:Q", title="Users", axis=alt.Axis(format="~s")),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.condition(alt.datum.highlight, alt.value(ACCENT), alt.value(PRIMARY)),
+        tooltip=["funnel_stage:N", alt.Tooltip("label:N", title="Users")],
+    )
+    text = base.mark_text(align="left", dx=4, fontSize=11, color="#333").encode(text="label:N")
+    chart = (bars + text).properties(width=WIDTH - 220, height=120)
+    return _finish(chart, "Purchase funnel (unique users)", "Red: the stage reached after the largest drop-off")
+
+
+def store_event_counts(marts: MartReader) -> alt.TopLevelMixin:
+    kpi = marts.one("store.kpi_summary")
+    frame = pd.DataFrame(
+        {"event_type": ["view", "cart", "purchase"], "event_count": [kpi["view_count"], kpi["cart_count"], kpi["purchase_count"]]}
+    )
+    chart = _hbar(frame, "event_type", "event_count", category_title="Event type", value_title="Events", sort=None)
+    return _finish(chart, "Events by type")
+
+
+def store_revenue_by_month(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame("store.activity_by_month", order_by="event_month")
+    chart = _vbar(frame, "event_month", "revenue", category_title="Month (UTC)", value_title="Revenue (USD)")
+    return _finish(chart, "Revenue by month", "First and last months are partial")
+
+
+def store_purchases_by_month(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame("store.activity_by_month", order_by="event_month")
+    chart = _vbar(frame, "event_month", "purchase_count", category_title="Month (UTC)", value_title="Purchases")
+    return _finish(chart, "Purchases by month", "First and last months are partial")
+
+
+def store_purchases_by_date(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame("store.activity_by_date", order_by="event_date")
+    chart = (
+        alt.Chart(frame)
+        .mark_line(strokeWidth=1.5)
+        .encode(
+            x=alt.X("event_date:T", title="Date (UTC)"),
+            y=alt.Y("purchase_count:Q", title="Purchases"),
+            tooltip=["event_date:T", "purchase_count:Q", "revenue:Q"],
+        )
+        .properties(width=WIDTH, height=200)
+    )
+    return _finish(chart, "Purchases per day")
+
+
+def store_purchases_by_hour(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame("store.activity_by_hour", order_by="event_hour")
+    chart = _vbar(frame, "event_hour", "purchase_count", category_title="Hour of day (UTC)", value_title="Purchases", labels=False)
+    return _finish(chart, "Purchases by hour of day", "Summed over every day of the log")
+
+
+def store_activity_by_weekday(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame("store.activity_by_weekday", order_by="event_weekday_number")
+    chart = _vbar(frame, "event_weekday", "event_count", category_title="Weekday (UTC)", value_title="Events", category_type="N")
+    return _finish(chart, "Events by weekday", "Summed over every week of the log")
+
+
+def store_top_brands(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame("store.brand_revenue", order_by="revenue_rank", limit=TOP_N)
+    chart = _hbar(
+        frame, "brand", "revenue", category_title="Brand", value_title="Revenue (USD)",
+        highlight=frame["brand"] == "Unknown", sort=list(frame["brand"]),
+    )
+    return _finish(chart, "Top brands by revenue", "Red: revenue with no brand (Unknown)")
+
+
+def store_top_categories(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame(
+        "store.category_revenue", where="category_level = 'category_code'", order_by="revenue_rank", limit=TOP_N
+    )
+    chart = _hbar(
+        frame, "category", "revenue", category_title="Category", value_title="Revenue (USD)",
+        highlight=frame["category"] == "Unknown", sort=list(frame["category"]),
+    )
+    return _finish(chart, "Top categories by revenue", "Red: revenue with no category (Unknown)")
+
+
+def store_top_products(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame("store.product_purchases", order_by="purchase_count desc, product_id", limit=TOP_N)
+    frame["product"] = frame["product_id"].astype(str) + " (" + frame["brand"] + ")"
+    chart = _hbar(frame, "product", "purchase_count", category_title="Product (brand)", value_title="Purchases", sort=list(frame["product"]))
+    return _finish(chart, "Top products by purchases")
+
+
+def store_user_segments(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame("store.user_segments", order_by="display_order")
+    frame = labelled(frame, "user_count", "users_label")
+    frame = labelled(frame, "user_share_rate", "share_label")
+    frame["label"] = frame["users_label"] + " (" + frame["share_label"] + ")"
+    frame["kind"] = frame["is_overlay"].map({True: "overlay (overlaps buyers)", False: "exclusive segment"})
+    base = alt.Chart(frame).encode(
+        y=alt.Y("segment_label:N", sort=list(frame["segment_label"]), title=None, axis=alt.Axis(labelLimit=260)),
+        x=alt.X("user_count:Q", title="Users", scale=alt.Scale(type="symlog"), axis=alt.Axis(format="~s")),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color("kind:N", title=None, scale=alt.Scale(range=[PRIMARY, MUTED]), legend=alt.Legend(orient="bottom")),
+        tooltip=["segment_label:N", alt.Tooltip("label:N", title="Users")],
+    )
+    text = base.mark_text(align="left", dx=4, fontSize=11, color="#333").encode(text="label:N")
+    chart = (bars + text).properties(width=WIDTH - 260, height=170)
+    return _finish(chart, "Users by behaviour segment", "Bar length on a log scale; labels are exact")
+
+
+def store_price_distribution(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame("store.price_distribution", order_by="price_band_order")
+    chart = _vbar(frame, "price_band_label", "purchase_count", category_title="Price band (USD)", value_title="Purchases", category_type="N")
+    return _finish(chart, "Purchases by price band")
+
+
+def store_abandoned_brands(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame("store.abandoned_brands", order_by="abandoned_value desc, brand", limit=TOP_N)
+    chart = _hbar(
+        frame, "brand", "abandoned_value", category_title="Brand", value_title="Abandoned cart value (USD)",
+        highlight=frame["brand"] == "Unknown", sort=list(frame["brand"]),
+    )
+    return _finish(chart, "Brands left in abandoned carts", "Cart value of users who carted and never bought")
+
+
+def store_catalog_completeness(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame("store.catalog_completeness", order_by="gap_kind_order, backfill_stage_order")
+    frame = labelled(frame, "revenue_share_rate")
+    frame["stage"] = frame["backfill_stage"].str.replace("_", " ")
+    frame["gap"] = frame["gap_kind"].str.replace("_", " ")
+    base = alt.Chart(frame).encode(
+        x=alt.X("gap:N", sort=list(dict.fromkeys(frame["gap"])), title=None, axis=alt.Axis(labelAngle=0)),
+        xOffset=alt.XOffset("stage:N", sort=["before backfill", "after backfill"]),
+        y=alt.Y("revenue_share_rate:Q", title="Share of revenue", axis=alt.Axis(format="%")),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color("stage:N", sort=["before backfill", "after backfill"], title=None,
+                        scale=alt.Scale(range=[ACCENT, PRIMARY]), legend=alt.Legend(orient="bottom")),
+        tooltip=["gap:N", "stage:N", alt.Tooltip("label:N", title="Share of revenue")],
+    )
+    text = base.mark_text(dy=-6, fontSize=10, color="#333").encode(text="label:N")
+    chart = (bars + text).properties(width=WIDTH, height=230)
+    return _finish(chart, "Revenue with a missing brand or category", "Before and after the catalog backfill")
+
+
+# --- ads: the session log (engagement report) ------------------------------------------------
+
+ADS_KPI_TILES = (
+    ("session_count", "Sessions"),
+    ("user_count", "Users"),
+    ("click_count", "Clicks"),
+    ("click_through_rate", "Click-through rate"),
+    ("avg_user_depth", "Avg engagement depth"),
+    ("top_product_category_1", "Top product category"),
+    ("top_campaign_id", "Top campaign"),
+    ("top_campaign_session_share", "Top campaign's sessions"),
+)
+
+
+def ads_kpi_dashboard(marts: MartReader) -> alt.TopLevelMixin:
+    kpi = marts.one("ads.kpi_summary")
+    items = [(label, format_value(column, kpi[column])) for column, label in ADS_KPI_TILES]
+    return _finish(_tiles(items, columns=4), "Campaign KPIs", "Clean sessions over the whole log")
+
+
+def ads_category_engagement(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame("ads.category_engagement", order_by="session_rank")
+    frame = labelled(frame, "session_count", "sessions_label")
+    frame = labelled(frame, "click_through_rate", "ctr_label")
+    frame["label"] = frame["sessions_label"] + " (CTR " + frame["ctr_label"] + ")"
+    frame["category"] = "Category " + frame["product_category_1"].astype(str)
+    base = alt.Chart(frame).encode(
+        y=alt.Y("category:N", sort=list(frame["category"]), title=None),
+        x=alt.X("session_count:Q", title="Sessions", axis=alt.Axis(format="~s")),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.condition(alt.datum.session_rank == 1, alt.value(ACCENT), alt.value(PRIMARY)),
+        tooltip=["category:N", alt.Tooltip("label:N", title="Sessions")],
+    )
+    text = base.mark_text(align="left", dx=4, fontSize=11, color="#333").encode(text="label:N")
+    chart = (bars + text).properties(width=WIDTH - 220, height=26 * len(frame))
+    return _finish(chart, "Sessions by product category", "Red: the top category")
+
+
+def ads_category_by_gender(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame(
+        "ads.demographic_engagement", where="demographic_dimension = 'gender'",
+        order_by="demographic_value, product_category_1",
+    )
+    frame["category"] = "Category " + frame["product_category_1"].astype(str)
+    frame = labelled(frame, "session_share_of_value", "share_label")
+    chart = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X("category:N", title=None, axis=alt.Axis(labelAngle=0)),
+            xOffset=alt.XOffset("demographic_value:N"),
+            y=alt.Y("session_share_of_value:Q", title="Share of the gender's sessions", axis=alt.Axis(format="%")),
+            color=alt.Color("demographic_value:N", title="Gender", scale=alt.Scale(range=[ACCENT, PRIMARY, MUTED]),
+                            legend=alt.Legend(orient="bottom")),
+            tooltip=["demographic_value:N", "category:N", "session_count:Q", alt.Tooltip("share_label:N", title="Share")],
+        )
+        .properties(width=WIDTH, height=230)
+    )
+    return _finish(chart, "Product category mix by gender", "Each gender's sessions across categories")
+
+
+def _campaigns(marts: MartReader) -> pd.DataFrame:
+    """One row per campaign: the campaign-level columns repeat on each of its segment rows."""
+    frame = marts.frame(
+        "ads.campaign_segment_performance", where="demographic_dimension = 'gender'",
+        order_by="campaign_session_count desc, campaign_id",
+    )
+    columns = ["campaign_id", "campaign_session_count", "campaign_click_through_rate", "campaign_session_share"]
+    return frame[columns].drop_duplicates("campaign_id").reset_index(drop=True)
+
+
+def ads_campaign_performance(marts: MartReader) -> alt.TopLevelMixin:
+    frame = _campaigns(marts)
+    frame["campaign"] = frame["campaign_id"].astype(str)
+    frame = labelled(frame, "campaign_session_count", "sessions_label")
+    frame = labelled(frame, "campaign_click_through_rate", "ctr_label")
+    order = list(frame["campaign"])
+    y = alt.Y("campaign:N", sort=order, title="Campaign")
+    sessions_base = alt.Chart(frame).encode(y=y, x=alt.X("campaign_session_count:Q", title="Sessions", axis=alt.Axis(format="~s")))
+    sessions = (sessions_base.mark_bar() + sessions_base.mark_text(align="left", dx=4, fontSize=10).encode(text="sessions_label:N"))
+    ctr_base = alt.Chart(frame).encode(
+        y=alt.Y("campaign:N", sort=order, title=None, axis=None),
+        x=alt.X("campaign_click_through_rate:Q", title="Click-through rate", axis=alt.Axis(format="%")),
+    )
+    ctr = ctr_base.mark_bar(color=ACCENT) + ctr_base.mark_text(align="left", dx=4, fontSize=10).encode(text="ctr_label:N")
+    height = 24 * len(frame)
+    chart = alt.hconcat(sessions.properties(width=250, height=height), ctr.properties(width=200, height=height), spacing=50)
+    return _finish(chart, "Campaign performance", "Sessions and click-through rate per campaign")
+
+
+def ads_campaign_segment_lift(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame(
+        "ads.campaign_segment_performance",
+        where="demographic_dimension in ('gender', 'age_level') and demographic_value <> 'Unknown'",
+        order_by="campaign_session_count desc, campaign_id, demographic_dimension, demographic_value",
+    )
+    frame["campaign"] = frame["campaign_id"].astype(str)
+    frame["segment"] = frame["demographic_dimension"].str.replace("_", " ") + " " + frame["demographic_value"]
+    frame = labelled(frame, "click_through_rate_lift")
+    chart = (
+        alt.Chart(frame)
+        .mark_rect()
+        .encode(
+            x=alt.X("segment:N", sort=list(dict.fromkeys(frame["segment"])), title=None, axis=alt.Axis(labelAngle=-40)),
+            y=alt.Y("campaign:N", sort=list(dict.fromkeys(frame["campaign"])), title="Campaign (most sessions first)"),
+            color=alt.Color("click_through_rate_lift:Q", title="CTR lift", scale=alt.Scale(scheme="redblue", domainMid=0),
+                            legend=alt.Legend(format="+%")),
+            tooltip=["campaign:N", "segment:N", "session_count:Q", alt.Tooltip("label:N", title="CTR lift")],
+        )
+        .properties(width=WIDTH - 60, height=22 * frame["campaign"].nunique())
+    )
+    return _finish(chart, "Which segments respond to which campaign", "CTR lift of a segment against its campaign's own CTR")
+
+
+def ads_activity_heatmap(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame("ads.activity_heatmap", order_by="session_weekday, session_hour")
+    weekdays = list(dict.fromkeys(frame["session_weekday_name"]))
+    chart = (
+        alt.Chart(frame)
+        .mark_rect()
+        .encode(
+            x=alt.X("session_hour:O", title="Hour of day", axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("session_weekday_name:N", sort=weekdays, title=None),
+            color=alt.Color("session_count:Q", title="Sessions", scale=alt.Scale(scheme="blues")),
+            tooltip=["session_weekday_name:N", "session_hour:O", "session_count:Q", "click_count:Q"],
+        )
+        .properties(width=WIDTH, height=200)
+    )
+    return _finish(chart, "Sessions by hour and weekday", "Totals over the whole log")
+
+
+def _natural(values: pd.Series) -> list[str]:
+    """Demographic values in reading order: numeric codes by number, then names, Unknown last."""
+    def key(value: str) -> tuple:
+        return (value == "Unknown", not value.isdigit(), int(value) if value.isdigit() else 0, value)
+
+    return sorted(values.unique(), key=key)
+
+
+def ads_demographic_shares(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame("ads.activity_peaks", order_by="demographic_dimension, demographic_value")
+    panels = []
+    for dimension, part in frame.groupby("demographic_dimension", sort=True):
+        order = _natural(part["demographic_value"])
+        panels.append(
+            alt.Chart(part, title=dimension.replace("_", " "))
+            .mark_arc(innerRadius=34, stroke="white")
+            .encode(
+                theta=alt.Theta("session_count:Q"),
+                order=alt.Order("value_order:Q"),
+                color=alt.Color("demographic_value:N", title=None, sort=order, scale=alt.Scale(scheme="tableau20"),
+                                legend=alt.Legend(orient="bottom", columns=3)),
+                tooltip=["demographic_value:N", "session_count:Q"],
+            )
+            .transform_calculate(value_order=f"indexof({order!r}, datum.demographic_value)")
+            .properties(width=120, height=120)
+        )
+    chart = alt.hconcat(*panels, spacing=40).resolve_scale(color="independent")
+    return _finish(chart, "Sessions by demographic", "Share of clean sessions per value")
+
+
+def ads_engagement_depth(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame("ads.engagement_depth", order_by="user_depth nulls last")
+    frame = labelled(frame, "click_through_rate", "ctr_label")
+    frame["label"] = "depth " + frame["user_depth_label"] + ", CTR " + frame["ctr_label"]
+    bands = ["shallow", "medium", "deep", "Unknown"]
+    base = alt.Chart(frame).encode(
+        x=alt.X("top_category_session_share:Q", title="Share of sessions in the top category", axis=alt.Axis(format="%"),
+                scale=alt.Scale(zero=False, padding=60)),
+        y=alt.Y("returning_user_rate:Q", title="Returning-user rate", axis=alt.Axis(format="%"), scale=alt.Scale(zero=False, padding=30)),
+    )
+    points = base.mark_circle(opacity=0.8).encode(
+        size=alt.Size("session_count:Q", title="Sessions", scale=alt.Scale(range=[80, 900])),
+        color=alt.Color("engagement_depth_band:N", title="Depth band", sort=bands,
+                        scale=alt.Scale(domain=bands, range=["#7fb3d5", PRIMARY, ACCENT, MUTED])),
+        tooltip=["user_depth_label:N", "session_count:Q", "click_through_rate:Q", "top_category_session_share:Q", "returning_user_rate:Q"],
+    )
+    text = base.mark_text(dy=-26, fontSize=11, color="#333").encode(text="label:N")
+    chart = (points + text).properties(width=WIDTH - 80, height=260)
+    return _finish(chart, "Engagement depth", "Each point is a user_depth value; size = sessions")
+
+
+CHARTS: tuple[ChartSpec, ...] = (
+    ChartSpec("store_kpi_dashboard", "store", ("store.kpi_summary",), store_kpi_dashboard),
+    ChartSpec("store_funnel", "store", ("store.funnel_summary",), store_funnel),
+    ChartSpec("store_event_counts", "store", ("store.kpi_summary",), store_event_counts),
+    ChartSpec("store_revenue_by_month", "store", ("store.activity_by_month",), store_revenue_by_month),
+    ChartSpec("store_purchases_by_month", "store", ("store.activity_by_month",), store_purchases_by_month),
+    ChartSpec("store_purchases_by_date", "store", ("store.activity_by_date",), store_purchases_by_date),
+    ChartSpec("store_purchases_by_hour", "store", ("store.activity_by_hour",), store_purchases_by_hour),
+    ChartSpec("store_activity_by_weekday", "store", ("store.activity_by_weekday",), store_activity_by_weekday),
+    ChartSpec("store_top_brands", "store", ("store.brand_revenue",), store_top_brands),
+    ChartSpec("store_top_categories", "store", ("store.category_revenue",), store_top_categories),
+    ChartSpec("store_top_products", "store", ("store.product_purchases",), store_top_products),
+    ChartSpec("store_user_segments", "store", ("store.user_segments",), store_user_segments),
+    ChartSpec("store_price_distribution", "store", ("store.price_distribution",), store_price_distribution),
+    ChartSpec("store_abandoned_brands", "store", ("store.abandoned_brands",), store_abandoned_brands),
+    ChartSpec("store_catalog_completeness", "quality", ("store.catalog_completeness",), store_catalog_completeness),
+    ChartSpec("ads_kpi_dashboard", "ads", ("ads.kpi_summary",), ads_kpi_dashboard),
+    ChartSpec("ads_category_engagement", "ads", ("ads.category_engagement",), ads_category_engagement),
+    ChartSpec("ads_category_by_gender", "ads", ("ads.demographic_engagement",), ads_category_by_gender),
+    ChartSpec("ads_campaign_performance", "ads", ("ads.campaign_segment_performance",), ads_campaign_performance),
+    ChartSpec("ads_campaign_segment_lift", "ads", ("ads.campaign_segment_performance",), ads_campaign_segment_lift),
+    ChartSpec("ads_activity_heatmap", "ads", ("ads.activity_heatmap",), ads_activity_heatmap),
+    ChartSpec("ads_demographic_shares", "ads", ("ads.activity_peaks",), ads_demographic_shares),
+    ChartSpec("ads_engagement_depth", "ads", ("ads.engagement_depth",), ads_engagement_depth),
+)

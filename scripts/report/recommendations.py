@@ -1,0 +1,303 @@
+"""The recommendations, written from the numbers.
+
+Each recommendation is a finding and an action. The finding's wording is a sentence template
+whose placeholders are filled with `Figure`s read from the marts, so that every number on the
+page comes from a mart: the templates themselves contain no digit (the test suite checks the
+rendered page for that). Where a choice is made (which brands, which segment), the rule is
+stated in the text and applied to mart rows; no metric is recomputed here.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from typing import Any
+
+from scripts.report.figures import Figure, figure
+from scripts.report.marts import MartReader
+
+Part = str | Figure
+TOP_BRANDS = 3  # abandoned brands named in the text
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    key: str
+    title: str
+    finding: list[Part]
+    action: list[Part]
+
+
+def say(template: str, **figures: Figure) -> list[Part]:
+    """Split a sentence template into text and the figures named by its `{placeholders}`
+    (a placeholder may appear more than once)."""
+    parts: list[Part] = []
+    placed = set()
+    for text, name, _spec, _conversion in string.Formatter().parse(template):
+        if text:
+            parts.append(text)
+        if name is not None:
+            parts.append(figures[name])
+            placed.add(name)
+    unused = set(figures) - placed
+    if unused:
+        raise ValueError(f"figures not placed in the sentence: {sorted(unused)}")
+    return parts
+
+
+def _join(*pieces: list[Part]) -> list[Part]:
+    return [part for piece in pieces for part in piece]
+
+
+def _count(key: str, marts: MartReader, relation: str, where: str | None = None) -> Figure:
+    """The number of rows of a list mart (optionally of those matching `where`)."""
+    column = "count(*)" + (f" where {where}" if where else "")
+    return Figure(key=key, relation=relation, column=column, value=marts.count(relation, where=where))
+
+
+# --- store -------------------------------------------------------------------------------------
+
+
+def funnel(marts: MartReader) -> Recommendation:
+    relation = "store.funnel_summary"
+    title = "Fix the largest drop-off in the funnel"
+    worst = marts.first(relation, where="is_largest_drop_off")
+    if worst is None:
+        return Recommendation("funnel", title, ["No stage of the funnel loses users."], [])
+    previous = marts.first(relation, where="stage_order < ?", params=[worst["stage_order"]], order_by="stage_order desc")
+
+    def fig(name: str, row: dict[str, Any], column: str) -> Figure:
+        return figure(f"rec.funnel.{name}", relation, row, column)
+
+    finding = say(
+        "The largest drop-off is from {previous} to {stage}: {drop_off} of the {before} users who reached "
+        "{previous} never reach {stage}; {after} do ({conversion}).",
+        previous=fig("previous_stage", previous, "funnel_stage"),
+        stage=fig("stage", worst, "funnel_stage"),
+        drop_off=fig("drop_off_rate", worst, "drop_off_from_previous_rate"),
+        before=fig("previous_stage_users", worst, "previous_stage_user_count"),
+        after=fig("stage_users", worst, "stage_user_count"),
+        conversion=fig("conversion_rate", worst, "conversion_from_previous_rate"),
+    )
+    if worst["funnel_stage"] == "cart":
+        action = (
+            "Make adding to cart the easy next step: trust signals (free shipping, warranty) beside the "
+            "button, live social proof, clearer specifications and reviews on product pages."
+        )
+    else:
+        action = (
+            "Remove friction between cart and payment: fewer checkout steps, visible delivery costs "
+            "early, guest checkout, and a check for checkout errors."
+        )
+    return Recommendation("funnel", title, finding, [action])
+
+
+def abandoned_carts(marts: MartReader) -> Recommendation:
+    title = "Win back cart abandoners, with the brands they left"
+    segments = "store.user_segments"
+    segment = marts.one(segments, where="user_segment = 'cart_abandoner'")
+    finding = say(
+        "{users} users ({share} of all users) added to a cart and never bought.",
+        users=figure("rec.abandoned.users", segments, segment, "user_count"),
+        share=figure("rec.abandoned.user_share", segments, segment, "user_share_rate"),
+    )
+    brands_relation = "store.abandoned_brands"
+    brands = marts.rows(brands_relation, where="brand <> 'Unknown'", order_by="abandoned_value desc, brand", limit=TOP_BRANDS)
+    if brands:
+        finding.append(" The named brands with the most value left in their carts: ")
+        for index, row in enumerate(brands, start=1):
+            finding += say(
+                "{brand} ({value} USD, {users} users)",
+                brand=figure(f"rec.abandoned.brand_{index}", brands_relation, row, "brand"),
+                value=figure(f"rec.abandoned.brand_{index}_value", brands_relation, row, "abandoned_value"),
+                users=figure(f"rec.abandoned.brand_{index}_users", brands_relation, row, "abandoning_user_count"),
+            )
+            finding.append(", " if index < len(brands) - 1 else (" and " if index == len(brands) - 1 else "."))
+    unknown = marts.first(brands_relation, where="brand = 'Unknown'")
+    if unknown:
+        finding += say(
+            " Carts of products with no brand hold {value} USD more, which brand-specific ads cannot target.",
+            value=figure("rec.abandoned.unknown_value", brands_relation, unknown, "abandoned_value"),
+        )
+    action = say(
+        "{action} Retarget them with ads featuring the brands above; the user list is store.cart_abandoners.",
+        action=figure("rec.abandoned.action", segments, segment, "recommended_action"),
+    )
+    return Recommendation("abandoned", title, finding, action)
+
+
+def zero_conversion(marts: MartReader) -> Recommendation:
+    title = "Audit products that draw views but never sell"
+    products = "store.low_conversion_products"
+    count = _count("rec.zero.products", marts, products)
+    top = marts.first(products, order_by="view_rank")
+    finding = say("Products with many views and no purchase: {count}.", count=count)
+    if top is not None:
+        finding += say(
+            " The most viewed, product {product} ({brand}), has {views} views and no purchase.",
+            product=figure("rec.zero.top_product", products, top, "product_id"),
+            brand=figure("rec.zero.top_brand", products, top, "brand"),
+            views=figure("rec.zero.top_views", products, top, "view_count"),
+        )
+    alerts = "store.product_alerts"
+    finding += say(
+        " Products that crossed the alert threshold (views in a trailing window, no purchase): {count}.",
+        count=_count("rec.alerts.products", marts, alerts),
+    )
+    strongest = marts.first(alerts, order_by="peak_window_view_count desc, product_id")
+    if strongest is not None:
+        finding += say(
+            " Still in alert on the last day: {active}. The strongest, product {product}, peaked at "
+            "{peak} views in one window.",
+            active=_count("rec.alerts.active", marts, alerts, "is_active"),
+            product=figure("rec.alerts.top_product", alerts, strongest, "product_id"),
+            peak=figure("rec.alerts.top_peak_views", alerts, strongest, "peak_window_view_count"),
+        )
+    action = (
+        "Review each listed page for an uncompetitive price, a weak description, an out-of-stock "
+        "listing or a checkout error, and keep the alert running so new cases surface early."
+    )
+    return Recommendation("zero-conversion", title, finding, [action])
+
+
+def catalog_gaps(marts: MartReader) -> Recommendation:
+    title = "Close the catalog gaps at the source"
+    relation = "store.catalog_completeness"
+
+    def row(gap_kind: str, stage: str) -> dict[str, Any]:
+        return marts.one(relation, where="gap_kind = ? and backfill_stage = ?", params=[gap_kind, stage])
+
+    either_before = row("either_missing", "before_backfill")
+    either_after = row("either_missing", "after_backfill")
+    brand_before = row("brand_missing", "before_backfill")
+    category_before = row("category_missing", "before_backfill")
+    finding = say(
+        "As exported, {share_before} of revenue ({revenue_before} USD) has no brand or no category "
+        "(no brand: {brand_share}; no category: {category_share}). The backfill from the products' and "
+        "categories' other events attributes {recovered} USD over {recovered_purchases} purchases, "
+        "leaving {share_after} ({revenue_after} USD) unattributed.",
+        share_before=figure("rec.catalog.share_before", relation, either_before, "revenue_share_rate"),
+        revenue_before=figure("rec.catalog.revenue_before", relation, either_before, "revenue"),
+        brand_share=figure("rec.catalog.brand_share_before", relation, brand_before, "revenue_share_rate"),
+        category_share=figure("rec.catalog.category_share_before", relation, category_before, "revenue_share_rate"),
+        recovered=figure("rec.catalog.recovered_revenue", relation, either_after, "recovered_revenue"),
+        recovered_purchases=figure("rec.catalog.recovered_purchases", relation, either_after, "recovered_purchase_count"),
+        share_after=figure("rec.catalog.share_after", relation, either_after, "revenue_share_rate"),
+        revenue_after=figure("rec.catalog.revenue_after", relation, either_after, "revenue"),
+    )
+    action = (
+        "Make brand and category mandatory in the product information system before a product goes "
+        "live, and keep the backfill in the pipeline until the old listings are fixed."
+    )
+    return Recommendation("catalog", title, finding, [action])
+
+
+# --- ads ---------------------------------------------------------------------------------------
+
+
+def _best_segment(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The known segment with the highest CTR lift among those holding at least an even share
+    of the campaign's sessions within their dimension (1 / the dimension's number of values):
+    a large lift on a handful of sessions is noise, not a target."""
+    values_per_dimension: dict[str, int] = {}
+    for row in rows:
+        values_per_dimension[row["demographic_dimension"]] = values_per_dimension.get(row["demographic_dimension"], 0) + 1
+    candidates = [
+        row
+        for row in rows
+        if row["demographic_value"] != "Unknown"
+        and row["click_through_rate_lift"] is not None
+        and row["session_share_of_campaign"] * values_per_dimension[row["demographic_dimension"]] >= 1
+    ]
+    return max(candidates, key=lambda row: row["click_through_rate_lift"], default=None)
+
+
+def top_campaign(marts: MartReader) -> Recommendation:
+    title = "Build on the top campaign and the segment that answers it best"
+    kpis = "ads.kpi_summary"
+    kpi = marts.one(kpis)
+    segments = "ads.campaign_segment_performance"
+    rows = marts.rows(segments, where="campaign_id = ?", params=[kpi["top_campaign_id"]],
+                      order_by="demographic_dimension, demographic_value")
+    finding = say(
+        "Campaign {campaign} draws {share} of all sessions ({sessions}), with a click-through rate of "
+        "{campaign_ctr} against {overall_ctr} overall.",
+        campaign=figure("rec.campaign.top_campaign", kpis, kpi, "top_campaign_id"),
+        share=figure("rec.campaign.session_share", kpis, kpi, "top_campaign_session_share"),
+        sessions=figure("rec.campaign.sessions", kpis, kpi, "top_campaign_session_count"),
+        campaign_ctr=figure("rec.campaign.ctr", segments, rows[0], "campaign_click_through_rate"),
+        overall_ctr=figure("rec.campaign.overall_ctr", kpis, kpi, "click_through_rate"),
+    )
+    best = _best_segment(rows)
+    if best is not None:
+        finding += say(
+            " Among its segments holding at least an even share of its sessions, {dimension} = {value} "
+            "responds best: click-through rate {ctr}, a lift of {lift} on the campaign's own rate, over "
+            "{sessions} sessions.",
+            dimension=figure("rec.campaign.best_dimension", segments, best, "demographic_dimension"),
+            value=figure("rec.campaign.best_value", segments, best, "demographic_value"),
+            ctr=figure("rec.campaign.best_ctr", segments, best, "click_through_rate"),
+            lift=figure("rec.campaign.best_lift", segments, best, "click_through_rate_lift"),
+            sessions=figure("rec.campaign.best_sessions", segments, best, "session_count"),
+        )
+    action = (
+        "Keep the campaign's budget, analyse what its creative does for the best-responding segment, "
+        "and A/B test that recipe in the campaigns and segments that lag."
+    )
+    return Recommendation("campaign", title, finding, [action])
+
+
+def top_category(marts: MartReader) -> Recommendation:
+    title = "Focus upselling on the leading product category"
+    relation = "ads.category_engagement"
+    top = marts.one(relation, where="session_rank = 1")
+    last = marts.first(relation, order_by="session_rank desc")
+    finding = say(
+        "Category {category} holds {share} of sessions, with a click-through rate {index} times the overall "
+        "rate. Category {last} has the fewest sessions ({last_share}).",
+        category=figure("rec.category.top", relation, top, "product_category_1"),
+        share=figure("rec.category.top_share", relation, top, "session_share"),
+        index=figure("rec.category.top_ctr_index", relation, top, "click_through_rate_index"),
+        last=figure("rec.category.last", relation, last, "product_category_1"),
+        last_share=figure("rec.category.last_share", relation, last, "session_share"),
+    )
+    action = (
+        "Put upselling creative on the leading category, and A/B test offers and messaging for the "
+        "weakest categories in the segments that engage with them least."
+    )
+    return Recommendation("category", title, finding, [action])
+
+
+def timing(marts: MartReader) -> Recommendation:
+    title = "Schedule campaigns for the peak hours"
+    heatmap = "ads.activity_heatmap"
+    peak = marts.first(heatmap, order_by="session_count desc, session_weekday, session_hour")
+    hours = "store.activity_by_hour"
+    store_peak = marts.first(hours, order_by="purchase_count desc, event_hour")
+    finding = say(
+        "Ad sessions peak on {weekday} in hour {hour} ({sessions} sessions in that cell over the log); "
+        "store purchases peak in hour {store_hour} UTC ({purchases} purchases).",
+        weekday=figure("rec.timing.weekday", heatmap, peak, "session_weekday_name"),
+        hour=figure("rec.timing.hour", heatmap, peak, "session_hour"),
+        sessions=figure("rec.timing.sessions", heatmap, peak, "session_count"),
+        store_hour=figure("rec.timing.store_hour", hours, store_peak, "event_hour"),
+        purchases=figure("rec.timing.store_purchases", hours, store_peak, "purchase_count"),
+    )
+    action = (
+        "Send campaigns and push notifications shortly before these peaks, and check the per-segment "
+        "peaks in the table below before micro-targeting."
+    )
+    return Recommendation("timing", title, finding, [action])
+
+
+def recommend(marts: MartReader) -> list[Recommendation]:
+    """All recommendations, most urgent first (the case study's order, then the session report's)."""
+    return [
+        funnel(marts),
+        abandoned_carts(marts),
+        zero_conversion(marts),
+        catalog_gaps(marts),
+        top_campaign(marts),
+        top_category(marts),
+        timing(marts),
+    ]
