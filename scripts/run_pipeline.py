@@ -4,8 +4,10 @@
     python -m scripts.run_pipeline --ci     # the small, fixed build that `make test` checks
 
 Steps: make sure the inputs exist (generating the built-in sample when no file was named),
-check them, then `dbt build`. Each step prints how long it took. A bad input stops the run
-with one line naming the file and the cause (exit 2); a failed dbt build exits 1.
+check them, `dbt build`, export the marts, then write the HTML report from the marts
+(`scripts.report`). Each step prints how long it took; the last line is the report's path.
+A bad input stops the run with one line naming the file and the cause (exit 2); a failed dbt
+build, or a mart the report needs that the build did not make, exits 1.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from scripts.export_marts import export
 from scripts.generate_sample import generate_file
 from scripts.headline import print_headline
 from scripts.inputs import PROJECT_ROOT, InputError, check_input
+from scripts.report.build import build_report
+from scripts.report.marts import MissingMart
 from scripts.synthetic.sink import manifest_path
 
 SAMPLE_SEED = 42
@@ -94,6 +98,7 @@ def resolve_inputs(profile: Profile) -> dict[str, Path]:
         path = (PROJECT_ROOT / profile.sample_dir / f"{dataset}.csv").resolve()
         rows = profile.sample_rows[dataset]
         if not _sample_is_current(path, rows):
+            print(f"  generating the built-in {dataset} sample (seed {SAMPLE_SEED}) ...", flush=True)
             generate_file(dataset, path, rows=rows, seed=SAMPLE_SEED)
         paths[dataset] = path
     return paths
@@ -135,6 +140,7 @@ def dbt(command: str, profile: Profile, env: dict[str, str]) -> None:
 
 
 def run(profile: Profile) -> None:
+    started = time.perf_counter()
     with step("inputs"):
         inputs = resolve_inputs(profile)
         for dataset, path in inputs.items():
@@ -147,9 +153,14 @@ def run(profile: Profile) -> None:
     with step("export"):
         written = export(duckdb_path(profile), outputs_dir(profile))
         print(f"  {len(written)} files")
+    with step("report"):
+        report = build_report(duckdb_path(profile), outputs_dir(profile), log=lambda line: print(line, flush=True))
     print_headline(duckdb_path(profile))
     print(f"Warehouse: {duckdb_path(profile)} (schemas staging, intermediate, store, ads)")
     print(f"Exports:   {outputs_dir(profile)}")
+    print(f"Charts:    {report.path.parent / 'charts'} ({len(report.charts)} PNG files)")
+    print(f"Done in {time.perf_counter() - started:.0f}s. Open the report in any browser:")
+    print(f"Report:    {report.path}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -161,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except RuntimeError as exc:
+    except (RuntimeError, MissingMart) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0
