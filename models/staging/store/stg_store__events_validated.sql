@@ -1,0 +1,88 @@
+-- One row per distinct raw row: exact duplicates collapsed (and counted), every column parsed
+-- with try_ casts, and the first reason, if any, that the row cannot be used. The spec's order:
+-- de-duplicate exact rows first, then validate.
+{{ config(materialized='table') }}
+
+with distinct_rows as (
+    select
+        event_time,
+        event_type,
+        product_id,
+        category_id,
+        category_code,
+        brand,
+        price,
+        user_id,
+        user_session,
+        count(*) - 1 as duplicate_count
+    from {{ ref('stg_store__events_raw') }}
+    group by all
+),
+
+parsed as (
+    select
+        event_time,
+        event_type,
+        product_id,
+        category_id,
+        category_code,
+        brand,
+        price,
+        user_id,
+        user_session,
+        duplicate_count,
+        -- Exports differ in whether they keep the ' UTC' suffix; both mean UTC.
+        try_strptime(event_time, ['%Y-%m-%d %H:%M:%S UTC', '%Y-%m-%d %H:%M:%S']) as parsed_event_at,
+        {{ parse_integer_id('product_id') }} as parsed_product_id,
+        {{ parse_integer_id('category_id') }} as parsed_category_id,
+        try_cast(price as decimal(18, 2)) as parsed_price,
+        {{ parse_integer_id('user_id') }} as parsed_user_id
+    from distinct_rows
+),
+
+final as (
+    select
+        -- Content hash: distinct rows have distinct content, so this is a stable row key.
+        md5(
+            concat_ws(
+                '|',
+                coalesce(event_time, ''), coalesce(event_type, ''), coalesce(product_id, ''),
+                coalesce(category_id, ''), coalesce(category_code, ''), coalesce(brand, ''),
+                coalesce(price, ''), coalesce(user_id, ''), coalesce(user_session, '')
+            )
+        ) as raw_row_id,
+        event_time,
+        event_type,
+        product_id,
+        category_id,
+        category_code,
+        brand,
+        price,
+        user_id,
+        user_session,
+        duplicate_count,
+        parsed_event_at,
+        parsed_product_id,
+        parsed_category_id,
+        parsed_price,
+        parsed_user_id,
+        case
+            when event_time is null then 'missing_event_time'
+            when parsed_event_at is null then 'invalid_event_time'
+            when
+                event_type is null
+                or event_type not in ({{ sql_string_list(var('accepted_event_types')) }})
+                then 'invalid_event_type'
+            when user_id is null then 'missing_user_id'
+            when parsed_user_id is null then 'invalid_user_id'
+            when product_id is null then 'missing_product_id'
+            when parsed_product_id is null then 'invalid_product_id'
+            when category_id is not null and parsed_category_id is null then 'invalid_category_id'
+            when price is null then 'missing_price'
+            when parsed_price is null then 'invalid_price'
+            when parsed_price <= 0 then 'non_positive_price'
+        end as reject_reason
+    from parsed
+)
+
+select * from final
