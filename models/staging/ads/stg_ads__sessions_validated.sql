@@ -35,15 +35,15 @@ trimmed as (
 ),
 
 parsed as (
-    -- Ids: digits only. Codes: an integer, optionally written as a float (`10.0`), as pandas
-    -- exports nullable integer columns. Anything else parses to null.
+    -- Ids: digits only (parse_integer_id). Codes: an integer, optionally written as a float
+    -- (`10.0`), as pandas exports nullable integer columns. Anything else parses to null.
     select
         *,
-        try_cast(regexp_extract(session_id_text, '^([0-9]+)$', 1) as bigint) as parsed_session_id,
+        {{ parse_integer_id('session_id_text') }} as parsed_session_id,
         try_strptime(datetime_text, '%Y-%m-%d %H:%M') as parsed_session_at,
-        try_cast(regexp_extract(user_id_text, '^([0-9]+)$', 1) as bigint) as parsed_user_id,
-        try_cast(regexp_extract(campaign_id_text, '^([0-9]+)$', 1) as bigint) as parsed_campaign_id,
-        try_cast(regexp_extract(webpage_id_text, '^([0-9]+)$', 1) as bigint) as parsed_webpage_id,
+        {{ parse_integer_id('user_id_text') }} as parsed_user_id,
+        {{ parse_integer_id('campaign_id_text') }} as parsed_campaign_id,
+        {{ parse_integer_id('webpage_id_text') }} as parsed_webpage_id,
         try_cast(
             regexp_extract(product_category_1_text, '^([0-9]+)(\.0*)?$', 1) as integer
         ) as parsed_product_category_1,
