@@ -43,13 +43,13 @@ def _code(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _reason(row: dict) -> str | None:
+def _reason(row: dict, session_at) -> str | None:
     """Why a (de-duplicated) raw row is unusable, first match in the documented order."""
     if row["session_id"] == "":
         return "missing_session_id"
     if not all(_is_id(row[column]) for column in ID_COLUMNS):
         return "invalid_id"
-    if pd.isna(pd.to_datetime(row["DateTime"], format="%Y-%m-%d %H:%M", errors="coerce")):
+    if pd.isna(session_at):
         return "invalid_datetime"
     if row["is_click"] not in ("0", "1"):
         return "invalid_is_click"
@@ -67,7 +67,10 @@ def cleaned(raw_sessions: pd.DataFrame) -> dict:
     duplicated = raw_sessions.duplicated(keep="first")  # identical text in every column
     distinct_raw = raw_sessions[~duplicated].reset_index(drop=True)
     distinct = distinct_raw.apply(lambda column: column.str.strip())
-    reasons = pd.Series([_reason(row) for row in distinct.to_dict("records")], dtype=object)
+    session_at = pd.to_datetime(distinct["DateTime"], format="%Y-%m-%d %H:%M", errors="coerce")
+    reasons = pd.Series(
+        [_reason(row, at) for row, at in zip(distinct.to_dict("records"), session_at)], dtype=object
+    )
     usable = reasons.isna()
     ids = distinct["session_id"].where(usable).map(lambda text: int(text) if isinstance(text, str) else None)
     repeated = ids[usable].value_counts()
