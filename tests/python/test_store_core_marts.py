@@ -161,7 +161,7 @@ def test_funnel_summary(read_mart, stage_users: dict[str, int]):
         assert_rate(row.conversion_from_previous_rate, ratio(users, before), f"{stage} conversion")
         drop_offs[stage] = ratio(before - users, before)
         assert_rate(row.drop_off_from_previous_rate, drop_offs[stage], f"{stage} drop-off")
-        assert_rate(row.share_of_viewers_rate, ratio(users, viewers), f"{stage} share of viewers")
+        assert_rate(row.viewer_share, ratio(users, viewers), f"{stage} share of viewers")
 
     # One flag: the largest positive drop-off, the earlier stage on a tie; none if nobody drops.
     losing = [stage for stage in STAGES if drop_offs[stage] is not None and drop_offs[stage] > 0]
@@ -196,7 +196,7 @@ def test_user_segments(read_mart, user_reference: pd.DataFrame):
     expected["high_value"] = int(user_reference.is_high_value.sum())
     for row in mart.itertuples():
         assert row.user_count == expected[row.user_segment], row.user_segment
-        assert_rate(row.user_share_rate, ratio(expected[row.user_segment], total), f"{row.user_segment} share")
+        assert_rate(row.user_share, ratio(expected[row.user_segment], total), f"{row.user_segment} share")
     # The exclusive segments partition all users.
     assert mart.loc[~mart.is_overlay, "user_count"].sum() == total
 

@@ -49,7 +49,7 @@ rates as (
         {{ safe_divide('stage_user_count', 'previous_stage_user_count') }} as conversion_from_previous_rate,
         {{ safe_divide('previous_stage_user_count - stage_user_count', 'previous_stage_user_count') }}
             as drop_off_from_previous_rate,
-        {{ safe_divide('stage_user_count', 'viewer_count') }} as share_of_viewers_rate
+        {{ safe_divide('stage_user_count', 'viewer_count') }} as viewer_share
     from stages
 ),
 
@@ -71,7 +71,7 @@ final as (
         rates.previous_stage_user_count,
         rates.conversion_from_previous_rate,
         rates.drop_off_from_previous_rate,
-        rates.share_of_viewers_rate,
+        rates.viewer_share,
         largest_drop_off.stage_order is not null as is_largest_drop_off
     from rates
     left join largest_drop_off on rates.stage_order = largest_drop_off.stage_order

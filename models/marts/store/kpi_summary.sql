@@ -29,7 +29,7 @@ funnel_rates as (
             as view_to_cart_user_rate,
         any_value(conversion_from_previous_rate) filter (where funnel_stage = 'purchase')
             as cart_to_purchase_user_rate,
-        any_value(share_of_viewers_rate) filter (where funnel_stage = 'purchase')
+        any_value(viewer_share) filter (where funnel_stage = 'purchase')
             as overall_funnel_user_rate
     from funnel
 ),

@@ -3,13 +3,7 @@
 -- validation, so a duplicated bad row counts its extra copies as duplicates and the row
 -- itself once as rejected: raw = duplicates + rejected + clean.
 
--- Every reject_reason stg_store__events_validated can assign, in its check order. A new reason
--- not listed here breaks the test rejected_row_count = sum of the per-reason columns.
-{%- set reject_reasons = [
-    'missing_event_time', 'invalid_event_time', 'invalid_event_type',
-    'missing_user_id', 'invalid_user_id', 'missing_product_id', 'invalid_product_id',
-    'invalid_category_id', 'missing_price', 'invalid_price', 'non_positive_price',
-] %}
+{%- set reject_reasons = store_reject_reasons() %}
 
 with raw_rows as (
     select count(*) as raw_row_count

@@ -63,7 +63,7 @@ final as (
         joined.segment_label,
         joined.is_overlay,
         joined.user_count,
-        {{ safe_divide('joined.user_count', 'all_users.total_user_count') }} as user_share_rate,
+        {{ safe_divide('joined.user_count', 'all_users.total_user_count') }} as user_share,
         joined.behaviour,
         joined.recommended_action
     from joined
