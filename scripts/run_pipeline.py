@@ -21,7 +21,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts.export_marts import export
 from scripts.generate_sample import generate_file
+from scripts.headline import print_headline
 from scripts.inputs import PROJECT_ROOT, InputError, check_input
 from scripts.synthetic.sink import manifest_path
 
@@ -37,6 +39,7 @@ class Profile:
     sample_dir: Path
     sample_rows: dict[str, int | None]
     duckdb_path: Path
+    outputs_dir: Path
     # User-named files (EVENTS_PATH / SESSIONS_PATH) are honoured only where this is true:
     # CI always builds its own small sample so its numbers can be checked.
     reads_user_files: bool
@@ -48,6 +51,7 @@ DEV = Profile(
     sample_dir=Path("data/raw"),
     sample_rows={"events": None, "sessions": None},  # the public datasets' sizes
     duckdb_path=Path("warehouse/analytics.duckdb"),
+    outputs_dir=Path("outputs"),
     reads_user_files=True,
 )
 
@@ -56,6 +60,7 @@ CI = Profile(
     sample_dir=Path("data/ci"),
     sample_rows={"events": 60_000, "sessions": 30_000},
     duckdb_path=Path("warehouse/ci.duckdb"),
+    outputs_dir=Path("outputs/ci"),
     reads_user_files=False,
 )
 
@@ -94,9 +99,17 @@ def resolve_inputs(profile: Profile) -> dict[str, Path]:
     return paths
 
 
+def _configured_path(profile: Profile, env_name: str, default: Path) -> Path:
+    named = os.environ.get(env_name) if profile.reads_user_files else None
+    return (PROJECT_ROOT / (named or default)).resolve()
+
+
 def duckdb_path(profile: Profile) -> Path:
-    named = os.environ.get("DUCKDB_PATH") if profile.reads_user_files else None
-    return (PROJECT_ROOT / (named or profile.duckdb_path)).resolve()
+    return _configured_path(profile, "DUCKDB_PATH", profile.duckdb_path)
+
+
+def outputs_dir(profile: Profile) -> Path:
+    return _configured_path(profile, "OUTPUTS_DIR", profile.outputs_dir)
 
 
 def dbt_environment(profile: Profile, inputs: dict[str, Path]) -> dict[str, str]:
@@ -131,7 +144,12 @@ def run(profile: Profile) -> None:
     duckdb_path(profile).parent.mkdir(parents=True, exist_ok=True)
     with step("dbt build"):
         dbt("build", profile, env)
+    with step("export"):
+        written = export(duckdb_path(profile), outputs_dir(profile))
+        print(f"  {len(written)} files")
+    print_headline(duckdb_path(profile))
     print(f"Warehouse: {duckdb_path(profile)} (schemas staging, intermediate, store, ads)")
+    print(f"Exports:   {outputs_dir(profile)}")
 
 
 def main(argv: list[str] | None = None) -> int:

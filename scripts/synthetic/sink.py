@@ -22,8 +22,9 @@ def open_csv(path: Path) -> Iterator[TextIO]:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix == ".gz":
         raw = open(path, "wb")
-        # filename="" and mtime=0 keep the gzip header free of anything run-specific.
-        zipped = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
+        # filename="" and mtime=0 keep the gzip header free of anything run-specific; level 6
+    # (gzip's own default) is several times faster than Python's 9 for a few % more bytes.
+        zipped = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6)
         text = io.TextIOWrapper(zipped, encoding="utf-8", newline="\n")
         try:
             yield text

@@ -17,6 +17,7 @@ import yaml
 from scripts import run_pipeline
 from scripts.inputs import PROJECT_ROOT
 from scripts.synthetic.sink import manifest_path
+from tests.python.store_reference import StoreReference, clean_events
 
 CI = run_pipeline.CI
 
@@ -63,6 +64,12 @@ def raw_events(ci_database: Path) -> pd.DataFrame:
 @pytest.fixture(scope="session")
 def events_manifest(ci_database: Path) -> dict:
     return _manifest("events")
+
+
+@pytest.fixture(scope="session")
+def store_ref(raw_events: pd.DataFrame, dbt_vars: dict) -> StoreReference:
+    """The CI event file cleaned by the independent pandas reference."""
+    return clean_events(raw_events, dbt_vars["accepted_event_types"])
 
 
 @pytest.fixture(scope="session")
