@@ -95,8 +95,8 @@ def _expected_completeness(events: pd.DataFrame) -> pd.DataFrame:
                     "event_count": int(mask.sum()),
                     "purchase_count": int((mask & is_purchase).sum()),
                     "revenue_cents": cents,
-                    "event_share_rate": mask.sum() / total_events,
-                    "revenue_share_rate": cents / total_cents,
+                    "event_share": mask.sum() / total_events,
+                    "revenue_share": cents / total_cents,
                 }
             )
     expected = pd.DataFrame(rows).set_index(["gap_kind", "backfill_stage"])
@@ -126,7 +126,7 @@ def test_catalog_completeness_matches_reference(read_mart, backfilled):
         "recovered_revenue_cents",
     ]
     pd.testing.assert_frame_equal(mart[exact], expected[exact], check_dtype=False)
-    for rate in ["event_share_rate", "revenue_share_rate"]:
+    for rate in ["event_share", "revenue_share"]:
         np.testing.assert_allclose(mart[rate], expected[rate], rtol=0, atol=1e-9)
 
 

@@ -123,8 +123,8 @@ final as (
         cast(cells.event_count as bigint) as event_count,
         cast(cells.purchase_count as bigint) as purchase_count,
         cast(cells.revenue as decimal(18, 2)) as revenue,
-        {{ safe_divide('cells.event_count', 'totals.total_event_count') }} as event_share_rate,
-        {{ safe_divide('cells.revenue', 'totals.total_revenue') }} as revenue_share_rate,
+        {{ safe_divide('cells.event_count', 'totals.total_event_count') }} as event_share,
+        {{ safe_divide('cells.revenue', 'totals.total_revenue') }} as revenue_share,
         -- What the backfill attributed: the gap before it minus the gap at this stage.
         cast(
             first_value(cells.event_count) over gap_kind_stages
