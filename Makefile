@@ -11,7 +11,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DBT_PROFILES_DIR := $(CURDIR)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint setup clean
+.PHONY: run test lint setup clean benchmark
 
 $(INSTALLED): requirements.txt
 	@echo "[setup] creating $(VENV) and installing pinned packages ..."
@@ -37,3 +37,7 @@ lint: $(INSTALLED)
 
 clean:
 	rm -rf target logs warehouse outputs data/ci
+
+## Speed and memory: 10M generated events and the default run (writes outputs/benchmark.json).
+benchmark: $(INSTALLED)
+	@$(PY) -m scripts.benchmark

@@ -66,6 +66,10 @@ CI = Profile(
     duckdb_path=Path("warehouse/ci.duckdb"),
     outputs_dir=Path("outputs/ci"),
     reads_user_files=False,
+    # The CI sample is ~7% of full size: lower catalog thresholds so low_conversion_products and
+    # product_alerts are non-empty and straddle their boundaries (products at exactly 20 views,
+    # windows at exactly 15 views).
+    dbt_vars={"zero_conversion_min_views": 20, "alert_min_views": 15},
 )
 
 

@@ -1,18 +1,34 @@
--- Thin typed view over the raw session log (first cut; full cleaning arrives with the ads marts).
-select
-    cast(session_id as bigint) as session_id,
-    strptime("DateTime", '%Y-%m-%d %H:%M') as session_at,
-    cast(user_id as bigint) as user_id,
-    product as product_code,
-    cast(campaign_id as bigint) as campaign_id,
-    cast(webpage_id as bigint) as webpage_id,
-    cast(product_category_1 as integer) as product_category_1,
-    cast(cast(nullif(product_category_2, '') as double) as bigint) as product_category_2,
-    cast(cast(nullif(user_group_id, '') as double) as integer) as user_group_id,
-    nullif(gender, '') as gender,
-    cast(cast(nullif(age_level, '') as double) as integer) as age_level,
-    cast(cast(nullif(user_depth, '') as double) as integer) as user_depth,
-    cast(cast(nullif(city_development_index, '') as double) as integer) as city_development_index,
-    cast(var_1 as integer) as var_1,
-    is_click = '1' as is_clicked
-from {{ source('ads', 'sessions') }}
+-- Clean sessions, typed: one row per session_id. Missing demographics stay null in the typed
+-- column and get the explicit label `Unknown` in the matching `_label` column.
+with clean as (
+    select *
+    from {{ ref('stg_ads__sessions_validated') }}
+    where reject_reason is null
+),
+
+final as (
+    select
+        parsed_session_id as session_id,
+        parsed_session_at as session_at,
+        parsed_user_id as user_id,
+        parsed_product as product_code,
+        parsed_campaign_id as campaign_id,
+        parsed_webpage_id as webpage_id,
+        parsed_product_category_1 as product_category_1,
+        parsed_product_category_2 as product_category_2,
+        parsed_user_group_id as user_group_id,
+        coalesce(cast(parsed_user_group_id as varchar), 'Unknown') as user_group_label,
+        parsed_gender as gender,
+        coalesce(parsed_gender, 'Unknown') as gender_label,
+        parsed_age_level as age_level,
+        coalesce(cast(parsed_age_level as varchar), 'Unknown') as age_level_label,
+        parsed_user_depth as user_depth,
+        coalesce(cast(parsed_user_depth as varchar), 'Unknown') as user_depth_label,
+        parsed_city_development_index as city_development_index,
+        coalesce(cast(parsed_city_development_index as varchar), 'Unknown') as city_development_label,
+        parsed_var_1 as var_1,
+        parsed_is_clicked as is_clicked
+    from clean
+)
+
+select * from final

@@ -10,5 +10,6 @@ select
     brand,
     price,
     user_id,
-    user_session
+    user_session,
+    {{ extra_field_count('store', 'events') }} as extra_field_count
 from {{ source('store', 'events') }}

@@ -13,7 +13,8 @@ with rejected as (
         brand,
         price,
         user_id,
-        user_session
+        user_session,
+        extra_field_count
     from {{ ref('stg_store__events_validated') }}
     where reject_reason is not null
 )

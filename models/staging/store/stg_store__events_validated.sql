@@ -14,6 +14,7 @@ with distinct_rows as (
         price,
         user_id,
         user_session,
+        extra_field_count,
         count(*) - 1 as duplicate_count
     from {{ ref('stg_store__events_raw') }}
     group by all
@@ -30,6 +31,7 @@ parsed as (
         price,
         user_id,
         user_session,
+        extra_field_count,
         duplicate_count,
         -- Exports differ in whether they keep the ' UTC' suffix; both mean UTC.
         try_strptime(event_time, ['%Y-%m-%d %H:%M:%S UTC', '%Y-%m-%d %H:%M:%S']) as parsed_event_at,
@@ -60,6 +62,7 @@ final as (
         price,
         user_id,
         user_session,
+        extra_field_count,
         duplicate_count,
         parsed_event_at,
         parsed_product_id,
@@ -67,6 +70,7 @@ final as (
         parsed_price,
         parsed_user_id,
         case
+            when extra_field_count > 0 then 'extra_fields'
             when event_time is null then 'missing_event_time'
             when parsed_event_at is null then 'invalid_event_time'
             when

@@ -1,0 +1,21 @@
+{#- The activity measures every activity_by_* mart reports for its bucket (see their YAML).
+    Use inside a select grouped by the bucket, over int_events_enriched rows. -#}
+{% macro activity_metrics() -%}
+    count(*) as event_count,
+    count(*) filter (where event_type = 'view') as view_count,
+    count(*) filter (where event_type = 'cart') as cart_count,
+    count(*) filter (where event_type = 'purchase') as purchase_count,
+    coalesce(sum(price) filter (where event_type = 'purchase'), 0) as revenue,
+    count(distinct user_id) as active_user_count
+{%- endmacro %}
+
+{#- The same measures read from a bucket spine left-joined to the per-bucket aggregate
+    `relation`: a bucket with no events reports zeros, not nulls. -#}
+{% macro activity_metrics_from(relation) -%}
+    coalesce({{ relation }}.event_count, 0) as event_count,
+    coalesce({{ relation }}.view_count, 0) as view_count,
+    coalesce({{ relation }}.cart_count, 0) as cart_count,
+    coalesce({{ relation }}.purchase_count, 0) as purchase_count,
+    cast(coalesce({{ relation }}.revenue, 0) as decimal(18, 2)) as revenue,
+    coalesce({{ relation }}.active_user_count, 0) as active_user_count
+{%- endmacro %}

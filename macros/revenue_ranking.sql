@@ -1,0 +1,16 @@
+{#- Share of revenue and revenue rank, shared by brand_revenue, category_revenue and
+    product_purchases so the three share and rank the same way (docs blocks revenue_share and
+    revenue_rank). `partition_by` (optional) restricts the total and the ranking to a group,
+    e.g. category_level. -#}
+{% macro revenue_share(revenue, partition_by=none) -%}
+    {{ safe_divide(revenue, 'sum(' ~ revenue ~ ') over (' ~ _partition_clause(partition_by) ~ ')') }}
+{%- endmacro %}
+
+{% macro revenue_rank(revenue, purchase_count, name, partition_by=none) -%}
+    row_number() over ({{ _partition_clause(partition_by, trailing_space=true) -}}
+    order by {{ revenue }} desc, {{ purchase_count }} desc, {{ name }} asc)
+{%- endmacro %}
+
+{% macro _partition_clause(partition_by, trailing_space=false) -%}
+    {%- if partition_by %}partition by {{ partition_by }}{% if trailing_space %} {% endif %}{% endif -%}
+{%- endmacro %}

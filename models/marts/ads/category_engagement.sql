@@ -1,0 +1,45 @@
+-- One row per product_category_1 seen in the clean sessions.
+with sessions as (
+    select * from {{ ref('int_sessions_enriched') }}
+),
+
+totals as (
+    select * from {{ ref('int_sessions_aggregated') }}
+),
+
+per_category as (
+    select
+        product_category_1,
+        count(*) as session_count,
+        count(distinct user_id) as user_count,
+        count(*) filter (where is_clicked) as click_count
+    from sessions
+    group by product_category_1
+),
+
+rated as (
+    select
+        per_category.*,
+        {{ safe_divide('per_category.session_count', 'totals.session_count') }} as session_share,
+        {{ safe_divide('per_category.click_count', 'per_category.session_count') }} as click_through_rate,
+        totals.click_through_rate as overall_click_through_rate
+    from per_category
+    cross join totals
+),
+
+final as (
+    select
+        product_category_1,
+        session_count,
+        session_share,
+        cast(
+            row_number() over (order by session_count desc, product_category_1 asc) as integer
+        ) as session_rank,
+        user_count,
+        click_count,
+        click_through_rate,
+        {{ safe_divide('click_through_rate', 'overall_click_through_rate') }} as click_through_rate_index
+    from rated
+)
+
+select * from final

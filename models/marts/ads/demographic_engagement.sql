@@ -1,0 +1,35 @@
+-- One row per demographic dimension x value x product_category_1 seen in the clean sessions.
+with demographics as (
+    select * from {{ ref('int_session_demographics_unpivoted') }}
+),
+
+per_cell as (
+    select
+        demographic_dimension,
+        demographic_value,
+        product_category_1,
+        count(*) as session_count,
+        count(*) filter (where is_clicked) as click_count
+    from demographics
+    group by demographic_dimension, demographic_value, product_category_1
+),
+
+final as (
+    select
+        demographic_dimension,
+        demographic_value,
+        product_category_1,
+        session_count,
+        cast(sum(session_count) over (
+            partition by demographic_dimension, demographic_value
+        ) as bigint) as value_session_count,
+        {{ safe_divide(
+            'session_count',
+            'sum(session_count) over (partition by demographic_dimension, demographic_value)'
+        ) }} as session_share_of_value,
+        click_count,
+        {{ safe_divide('click_count', 'session_count') }} as click_through_rate
+    from per_cell
+)
+
+select * from final

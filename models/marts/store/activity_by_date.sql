@@ -1,0 +1,36 @@
+-- One row per calendar date (UTC) from the first to the last clean event's date, every date
+-- in between included: a day without events reports zeros instead of going missing.
+with events as (
+    select * from {{ ref('int_events_enriched') }}
+),
+
+bounds as (
+    select
+        min(event_date) as first_date,
+        max(event_date) as last_date
+    from events
+),
+
+date_spine as (
+    select cast(unnest(generate_series(first_date, last_date, interval 1 day)) as date) as event_date
+    from bounds
+),
+
+per_date as (
+    select
+        event_date,
+        {{ activity_metrics() }}
+    from events
+    group by event_date
+),
+
+final as (
+    select
+        date_spine.event_date,
+        {{ activity_metrics_from('per_date') }}
+    from date_spine
+    left join per_date on date_spine.event_date = per_date.event_date
+)
+
+select * from final
+order by event_date

@@ -1,0 +1,60 @@
+-- The headline KPIs in one row: reach, event volumes, revenue, order value and conversion.
+-- The user-level funnel rates are read from funnel_summary, which owns them.
+with events as (
+    select * from {{ ref('stg_store__events') }}
+),
+
+funnel as (
+    select * from {{ ref('funnel_summary') }}
+),
+
+event_totals as (
+    select
+        min(event_at) as period_start_at,
+        max(event_at) as period_end_at,
+        count(distinct user_id) as user_count,
+        -- Events with an empty session have a null session_id and add no session.
+        count(distinct session_id) as session_count,
+        count(*) filter (where event_type = 'view') as view_count,
+        count(*) filter (where event_type = 'cart') as cart_count,
+        count(*) filter (where event_type = 'purchase') as purchase_count,
+        cast(coalesce(sum(price) filter (where event_type = 'purchase'), 0) as decimal(18, 2)) as revenue
+    from events
+),
+
+funnel_rates as (
+    select
+        any_value(stage_user_count) filter (where funnel_stage = 'purchase') as purchaser_count,
+        any_value(conversion_from_previous_rate) filter (where funnel_stage = 'cart')
+            as view_to_cart_user_rate,
+        any_value(conversion_from_previous_rate) filter (where funnel_stage = 'purchase')
+            as cart_to_purchase_user_rate,
+        any_value(viewer_share) filter (where funnel_stage = 'purchase')
+            as overall_funnel_user_rate
+    from funnel
+),
+
+final as (
+    select
+        event_totals.period_start_at,
+        event_totals.period_end_at,
+        event_totals.user_count,
+        event_totals.session_count,
+        event_totals.view_count,
+        event_totals.cart_count,
+        event_totals.purchase_count,
+        event_totals.revenue,
+        cast(
+            {{ safe_divide('event_totals.revenue', 'event_totals.purchase_count') }} as decimal(18, 2)
+        ) as average_order_value,
+        {{ safe_divide('funnel_rates.purchaser_count', 'event_totals.user_count') }} as user_conversion_rate,
+        funnel_rates.view_to_cart_user_rate,
+        funnel_rates.cart_to_purchase_user_rate,
+        funnel_rates.overall_funnel_user_rate,
+        {{ safe_divide('event_totals.purchase_count', 'event_totals.cart_count') }}
+            as cart_to_purchase_event_rate
+    from event_totals
+    cross join funnel_rates
+)
+
+select * from final

@@ -1,0 +1,388 @@
+"""The ads (session log) marts, recomputed independently from the raw CI file with pandas.
+
+Written from the spec (session-engagement-report.md, the issue and the marts' YAML
+decisions), not from the SQL: clean the raw text, then rebuild every mart and compare it with
+the warehouse. Counts must match exactly, rates to 1e-9. The cleaning is also reconciled
+with the generator's manifest (what it planted).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+RATE_TOLERANCE = 1e-9
+UNKNOWN = "Unknown"
+ID_COLUMNS = ["session_id", "user_id", "campaign_id", "webpage_id"]
+OPTIONAL_CODES = [
+    "product_category_2", "user_group_id", "age_level", "user_depth", "city_development_index", "var_1",
+]
+DEMOGRAPHICS = {  # dimension -> raw column
+    "gender": "gender",
+    "age_level": "age_level",
+    "city_development_index": "city_development_index",
+    "user_group_id": "user_group_id",
+}
+DIRTY_REASONS = ["missing_session_id", "invalid_datetime", "invalid_id", "invalid_is_click"]
+
+_DIGITS = re.compile(r"[0-9]+")
+_CODE = re.compile(r"([0-9]+)(\.0*)?")
+
+
+def _is_id(text: str) -> bool:
+    return bool(_DIGITS.fullmatch(text))
+
+
+def _code(text: str) -> int | None:
+    """An integer code, possibly written as a float (`10.0`); None if missing or unreadable."""
+    match = _CODE.fullmatch(text)
+    return int(match.group(1)) if match else None
+
+
+def _reason(row: dict, session_at) -> str | None:
+    """Why a (de-duplicated) raw row is unusable, first match in the documented order."""
+    if row["session_id"] == "":
+        return "missing_session_id"
+    if not all(_is_id(row[column]) for column in ID_COLUMNS):
+        return "invalid_id"
+    if pd.isna(session_at):
+        return "invalid_datetime"
+    if row["is_click"] not in ("0", "1"):
+        return "invalid_is_click"
+    if _code(row["product_category_1"]) is None:
+        return "invalid_attribute"
+    if any(row[column] != "" and _code(row[column]) is None for column in OPTIONAL_CODES):
+        return "invalid_attribute"
+    return None
+
+
+@pytest.fixture(scope="module")
+def cleaned(raw_sessions: pd.DataFrame) -> dict:
+    """The spec's cleaning: drop exact duplicates (count them), quarantine unusable rows,
+    then quarantine every row of a session_id still seen with different contents."""
+    duplicated = raw_sessions.duplicated(keep="first")  # identical text in every column
+    distinct_raw = raw_sessions[~duplicated].reset_index(drop=True)
+    distinct = distinct_raw.apply(lambda column: column.str.strip())
+    session_at = pd.to_datetime(distinct["DateTime"], format="%Y-%m-%d %H:%M", errors="coerce")
+    reasons = pd.Series(
+        [_reason(row, at) for row, at in zip(distinct.to_dict("records"), session_at)], dtype=object
+    )
+    usable = reasons.isna()
+    ids = distinct["session_id"].where(usable).map(lambda text: int(text) if isinstance(text, str) else None)
+    repeated = ids[usable].value_counts()
+    conflicting = usable & ids.isin(repeated[repeated > 1].index)
+    reasons[conflicting] = "conflicting_session_id"
+    clean = distinct[reasons.isna()].copy()
+
+    sessions = pd.DataFrame({
+        "session_id": clean["session_id"].astype("int64"),
+        "session_at": pd.to_datetime(clean["DateTime"], format="%Y-%m-%d %H:%M"),
+        "user_id": clean["user_id"].astype("int64"),
+        "campaign_id": clean["campaign_id"].astype("int64"),
+        "product_category_1": clean["product_category_1"].map(_code).astype("int64"),
+        "user_depth": clean["user_depth"].map(_code),
+        "is_clicked": clean["is_click"] == "1",
+    })
+    for dimension, column in DEMOGRAPHICS.items():
+        if dimension == "gender":
+            labels = clean[column].replace("", UNKNOWN)
+        else:
+            labels = clean[column].map(lambda text: UNKNOWN if text == "" else str(_code(text)))
+        sessions[f"demo_{dimension}"] = labels.to_numpy()
+    sessions["user_depth_label"] = sessions["user_depth"].map(
+        lambda depth: UNKNOWN if depth is None or pd.isna(depth) else str(int(depth))
+    )
+    sessions["session_hour"] = sessions["session_at"].dt.hour
+    sessions["session_weekday"] = sessions["session_at"].dt.day_of_week + 1  # Monday = 1
+    sessions["session_weekday_name"] = sessions["session_at"].dt.day_name()
+    per_user = sessions.groupby("user_id")["session_id"].transform("size")
+    sessions["is_returning_user"] = per_user > 1
+    return {
+        "raw_rows": len(raw_sessions),
+        "duplicates": int(duplicated.sum()),
+        "reasons": reasons[reasons.notna()].value_counts().to_dict(),
+        "conflicting_ids": int(ids[conflicting].nunique()),
+        "rejected": distinct_raw[reasons.notna()].assign(reject_reason=reasons[reasons.notna()]),
+        "sessions": sessions.reset_index(drop=True),
+    }
+
+
+@pytest.fixture(scope="module")
+def sessions(cleaned: dict) -> pd.DataFrame:
+    return cleaned["sessions"]
+
+
+@pytest.fixture(scope="module")
+def long_demographics(sessions: pd.DataFrame) -> pd.DataFrame:
+    """One row per session x demographic dimension."""
+    frames = []
+    for dimension in DEMOGRAPHICS:
+        frame = sessions.drop(columns=[f"demo_{d}" for d in DEMOGRAPHICS]).copy()
+        frame["demographic_dimension"] = dimension
+        frame["demographic_value"] = sessions[f"demo_{dimension}"].to_numpy()
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)
+
+
+def _top(counts: pd.Series) -> tuple[int, int]:
+    """The key with the most sessions; a tie goes to the lowest key."""
+    best = counts.max()
+    return int(min(counts[counts == best].index)), int(best)
+
+
+def _plain(value):
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def assert_mart_equals(actual: pd.DataFrame, expected: pd.DataFrame, keys: list[str]) -> None:
+    """Same columns, same rows (by key); float columns to 1e-9, everything else exactly."""
+    assert set(actual.columns) == set(expected.columns), (
+        f"columns differ: mart only {set(actual.columns) - set(expected.columns)}, "
+        f"expected only {set(expected.columns) - set(actual.columns)}"
+    )
+    assert len(actual) == len(expected), f"{len(actual)} rows in the mart, {len(expected)} expected"
+    actual = actual.sort_values(keys).reset_index(drop=True)
+    expected = expected[list(actual.columns)].sort_values(keys).reset_index(drop=True)
+    for column in actual.columns:
+        got = [_plain(v) for v in actual[column].tolist()]
+        want = [_plain(v) for v in expected[column].tolist()]
+        if pd.api.types.is_float_dtype(actual[column]):
+            for index, (g, w) in enumerate(zip(got, want)):
+                if g is None or w is None:
+                    assert g is None and w is None, f"{column} row {index}: {g} != {w}"
+                else:
+                    assert abs(g - w) <= RATE_TOLERANCE, f"{column} row {index}: {g} != {w}"
+        else:
+            got = [int(g) if isinstance(g, float) and g.is_integer() else g for g in got]
+            want = [int(w) if isinstance(w, float) and w.is_integer() else w for w in want]
+            assert got == want, f"column {column} differs"
+
+
+def _rate(numerator, denominator):
+    return numerator / denominator if denominator else None
+
+
+# ------------------------------------------------------------------ cleaning vs the manifest
+
+
+def test_cleaning_matches_the_manifest(cleaned: dict, sessions_manifest: dict) -> None:
+    manifest = sessions_manifest
+    assert cleaned["raw_rows"] == manifest["rows"]
+    assert cleaned["duplicates"] == manifest["exact_duplicate_rows"]
+    for reason in DIRTY_REASONS:
+        assert cleaned["reasons"].get(reason, 0) == manifest["dirty_rows"][reason], reason
+    assert cleaned["reasons"].get("conflicting_session_id", 0) == manifest["conflicting_session_rows"]
+    assert cleaned["conflicting_ids"] == manifest["conflicting_session_ids"]
+    # The conflicting originals are part of the manifest's clean rows; both rows are quarantined.
+    assert len(cleaned["sessions"]) == manifest["clean_rows"] - manifest["conflicting_session_ids"]
+
+
+def test_pipeline_audit(read_mart, cleaned: dict, sessions_manifest: dict) -> None:
+    reasons = cleaned["reasons"]
+    expected = pd.DataFrame([{
+        "source_name": "ads.sessions",
+        "raw_row_count": cleaned["raw_rows"],
+        "exact_duplicate_row_count": cleaned["duplicates"],
+        "rejected_row_count": sum(reasons.values()),
+        "clean_row_count": len(cleaned["sessions"]),
+        "missing_session_id_row_count": reasons.get("missing_session_id", 0),
+        "invalid_id_row_count": reasons.get("invalid_id", 0),
+        "invalid_datetime_row_count": reasons.get("invalid_datetime", 0),
+        "invalid_is_click_row_count": reasons.get("invalid_is_click", 0),
+        "invalid_attribute_row_count": reasons.get("invalid_attribute", 0),
+        "conflicting_session_id_row_count": reasons.get("conflicting_session_id", 0),
+        "conflicting_session_id_count": cleaned["conflicting_ids"],
+    }])
+    audit = read_mart("ads.pipeline_audit")
+    assert_mart_equals(audit, expected, ["source_name"])
+    row = audit.iloc[0]
+    assert row.raw_row_count == row.exact_duplicate_row_count + row.rejected_row_count + row.clean_row_count
+    assert row.exact_duplicate_row_count == sessions_manifest["exact_duplicate_rows"]
+    assert row.conflicting_session_id_row_count == sessions_manifest["conflicting_session_rows"]
+    for reason in DIRTY_REASONS:
+        assert row[f"{reason}_row_count"] == sessions_manifest["dirty_rows"][reason], reason
+
+
+def test_quarantine_keeps_raw_text_and_reason(warehouse, cleaned: dict) -> None:
+    """Each rejected row appears once, with its raw text (empty field = null) and its reason."""
+    raw_names = {
+        column: "raw_datetime" if column == "DateTime" else f"raw_{column}"
+        for column in cleaned["rejected"].columns if column != "reject_reason"
+    }
+    selected = ", ".join([*raw_names.values(), "reject_reason"])
+    rows = warehouse.execute(f"select {selected} from staging.stg_ads__sessions_rejected").fetchall()
+    actual = sorted(tuple("" if value is None else value for value in row) for row in rows)
+    expected = sorted(tuple(row) for row in cleaned["rejected"][[*raw_names, "reject_reason"]].itertuples(index=False))
+    assert actual == expected
+
+
+# ------------------------------------------------------------------ marts
+
+
+def test_kpi_summary(read_mart, sessions: pd.DataFrame) -> None:
+    total = len(sessions)
+    clicks = int(sessions["is_clicked"].sum())
+    category, category_sessions = _top(sessions.groupby("product_category_1").size())
+    campaign, campaign_sessions = _top(sessions.groupby("campaign_id").size())
+    expected = pd.DataFrame([{
+        "session_count": total,
+        "user_count": sessions["user_id"].nunique(),
+        "click_count": clicks,
+        "click_through_rate": clicks / total,
+        "avg_user_depth": float(pd.to_numeric(sessions["user_depth"]).dropna().mean()),
+        "top_product_category_1": category,
+        "top_product_category_session_count": category_sessions,
+        "top_product_category_session_share": category_sessions / total,
+        "top_campaign_id": campaign,
+        "top_campaign_session_count": campaign_sessions,
+        "top_campaign_session_share": campaign_sessions / total,
+    }])
+    assert_mart_equals(read_mart("ads.kpi_summary"), expected, ["session_count"])
+
+
+def test_category_engagement(read_mart, sessions: pd.DataFrame) -> None:
+    total = len(sessions)
+    overall_ctr = sessions["is_clicked"].sum() / total
+    grouped = sessions.groupby("product_category_1")
+    expected = pd.DataFrame({
+        "session_count": grouped.size(),
+        "user_count": grouped["user_id"].nunique(),
+        "click_count": grouped["is_clicked"].sum(),
+    }).reset_index()
+    expected["session_share"] = expected["session_count"] / total
+    expected["click_through_rate"] = expected["click_count"] / expected["session_count"]
+    expected["click_through_rate_index"] = expected["click_through_rate"] / overall_ctr
+    ranked = expected.sort_values(["session_count", "product_category_1"], ascending=[False, True])
+    expected["session_rank"] = pd.Series(range(1, len(ranked) + 1), index=ranked.index)
+    assert_mart_equals(read_mart("ads.category_engagement"), expected, ["product_category_1"])
+
+
+def test_demographic_engagement(read_mart, long_demographics: pd.DataFrame) -> None:
+    keys = ["demographic_dimension", "demographic_value", "product_category_1"]
+    grouped = long_demographics.groupby(keys)
+    expected = pd.DataFrame({
+        "session_count": grouped.size(),
+        "click_count": grouped["is_clicked"].sum(),
+    }).reset_index()
+    per_value = long_demographics.groupby(["demographic_dimension", "demographic_value"]).size()
+    expected["value_session_count"] = [
+        per_value[(d, v)] for d, v in zip(expected["demographic_dimension"], expected["demographic_value"])
+    ]
+    expected["session_share_of_value"] = expected["session_count"] / expected["value_session_count"]
+    expected["click_through_rate"] = expected["click_count"] / expected["session_count"]
+    assert_mart_equals(read_mart("ads.demographic_engagement"), expected, keys)
+
+
+def test_campaign_segment_performance(read_mart, sessions: pd.DataFrame,
+                                      long_demographics: pd.DataFrame) -> None:
+    keys = ["campaign_id", "demographic_dimension", "demographic_value"]
+    grouped = long_demographics.groupby(keys)
+    expected = pd.DataFrame({
+        "session_count": grouped.size(),
+        "click_count": grouped["is_clicked"].sum(),
+    }).reset_index()
+    campaigns = sessions.groupby("campaign_id").agg(
+        campaign_session_count=("session_id", "size"), campaign_click_count=("is_clicked", "sum")
+    )
+    campaigns["campaign_click_through_rate"] = (
+        campaigns["campaign_click_count"] / campaigns["campaign_session_count"]
+    )
+    campaigns["campaign_session_share"] = campaigns["campaign_session_count"] / len(sessions)
+    expected = expected.join(campaigns, on="campaign_id")
+    expected["session_share_of_campaign"] = expected["session_count"] / expected["campaign_session_count"]
+    expected["click_through_rate"] = expected["click_count"] / expected["session_count"]
+    expected["click_through_rate_lift"] = [
+        None if campaign_ctr == 0 else ctr / campaign_ctr - 1
+        for ctr, campaign_ctr in zip(expected["click_through_rate"], expected["campaign_click_through_rate"])
+    ]
+    assert_mart_equals(read_mart("ads.campaign_segment_performance"), expected, keys)
+
+
+def test_engagement_depth(read_mart, sessions: pd.DataFrame, dbt_vars: dict) -> None:
+    threshold = dbt_vars["deep_engagement_min_depth"]
+    top_category, _ = _top(sessions.groupby("product_category_1").size())
+    rows = []
+    for label, group in sessions.groupby("user_depth_label"):
+        depth = None if label == UNKNOWN else int(label)
+        if depth is None:
+            band = UNKNOWN
+        elif depth >= threshold:
+            band = "deep"
+        elif depth == threshold - 1:
+            band = "medium"
+        else:
+            band = "shallow"
+        users = group["user_id"].nunique()
+        returning = group.loc[group["is_returning_user"], "user_id"].nunique()
+        in_top = int((group["product_category_1"] == top_category).sum())
+        clicks = int(group["is_clicked"].sum())
+        rows.append({
+            "user_depth_label": label,
+            "user_depth": depth,
+            "engagement_depth_band": band,
+            "is_deep_engagement": depth is not None and depth >= threshold,
+            "session_count": len(group),
+            "user_count": users,
+            "click_count": clicks,
+            "click_through_rate": clicks / len(group),
+            "top_category_session_count": in_top,
+            "top_category_session_share": in_top / len(group),
+            "returning_user_count": returning,
+            "returning_user_rate": returning / users,
+        })
+    assert_mart_equals(read_mart("ads.engagement_depth"), pd.DataFrame(rows), ["user_depth_label"])
+
+
+def test_activity_heatmap(read_mart, sessions: pd.DataFrame) -> None:
+    counts = sessions.groupby(["session_weekday", "session_hour"]).agg(
+        session_count=("session_id", "size"), click_count=("is_clicked", "sum")
+    )
+    names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    rows = []
+    for weekday in range(1, 8):
+        for hour in range(24):
+            n, clicks = (0, 0)
+            if (weekday, hour) in counts.index:
+                n, clicks = counts.loc[(weekday, hour)].tolist()
+            rows.append({
+                "session_weekday": weekday,
+                "session_weekday_name": names[weekday - 1],
+                "is_weekend": weekday >= 6,
+                "session_hour": hour,
+                "session_count": int(n),
+                "click_count": int(clicks),
+                "click_through_rate": _rate(clicks, n),
+            })
+    heatmap = read_mart("ads.activity_heatmap")
+    assert len(heatmap) == 7 * 24
+    assert_mart_equals(heatmap, pd.DataFrame(rows), ["session_weekday", "session_hour"])
+
+
+def test_activity_peaks(read_mart, long_demographics: pd.DataFrame) -> None:
+    rows = []
+    for (dimension, value), group in long_demographics.groupby(["demographic_dimension", "demographic_value"]):
+        hour, hour_sessions = _top(group.groupby("session_hour").size())
+        weekday, weekday_sessions = _top(group.groupby("session_weekday").size())
+        rows.append({
+            "demographic_dimension": dimension,
+            "demographic_value": value,
+            "session_count": len(group),
+            "peak_session_hour": hour,
+            "peak_hour_session_count": hour_sessions,
+            "peak_hour_session_share": hour_sessions / len(group),
+            "peak_session_weekday": weekday,
+            "peak_weekday_name": group.loc[group["session_weekday"] == weekday, "session_weekday_name"].iloc[0],
+            "peak_weekday_session_count": weekday_sessions,
+            "peak_weekday_session_share": weekday_sessions / len(group),
+        })
+    assert_mart_equals(
+        read_mart("ads.activity_peaks"), pd.DataFrame(rows), ["demographic_dimension", "demographic_value"]
+    )

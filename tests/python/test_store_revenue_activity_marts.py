@@ -1,0 +1,290 @@
+"""Merchandising, activity and cart-abandonment marts, recomputed from the raw CI file.
+
+Every expectation is computed with pandas from the clean events of `store_reference` (the
+independent cleaning) and the spec's definitions, not from the SQL:
+- revenue = sum of price over purchase events; shares of a mart's (or level's) total revenue;
+  rank = revenue desc, purchase events desc, name asc, unique.
+- purchase rate = purchase events / view events of the product, null without views.
+- activity buckets: all events, each type, revenue and distinct active users; weekday and
+  hour always list all 7 / 24 buckets, month and date every bucket from first to last.
+- cart abandoners = users with a cart event and no purchase event; abandoned value = sum of
+  the price of every one of their cart events; most-abandoned brand = most cart events, then
+  higher value, then name.
+Counts are compared exactly, money in cents, rates to 1e-9.
+"""
+
+from __future__ import annotations
+
+import calendar
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+import pytest
+
+RATE_TOLERANCE = 1e-9
+WEEKDAYS = list(calendar.day_name)  # Monday .. Sunday
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _cents(values: pd.Series) -> pd.Series:
+    """Money to integer cents: exact for Decimal or int cents, rounded for floats."""
+
+    def one(value):
+        if value is None or (isinstance(value, float) and np.isnan(value)):
+            return None
+        if isinstance(value, Decimal):
+            return int(value * 100)
+        return int(round(float(value) * 100))
+
+    return values.map(one).astype("Int64")
+
+
+@pytest.fixture(scope="module")
+def clean(store_ref) -> pd.DataFrame:
+    events = store_ref.clean.copy()
+    if "price_cents" not in events:
+        events["price_cents"] = _price_cents(events["price"])
+    events["purchase_cents"] = events["price_cents"].where(events["event_type"] == "purchase", 0)
+    return events
+
+
+def _price_cents(price: pd.Series) -> pd.Series:
+    # store_reference keeps price exact (Decimal or integer cents); never go through a float.
+    if pd.api.types.is_integer_dtype(price):
+        return price.astype("int64")
+    return price.map(lambda value: int(Decimal(str(value)) * 100)).astype("int64")
+
+
+def _funnel(events: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Per key: events of each type, revenue in cents, distinct users."""
+    grouped = events.groupby(keys, dropna=False)
+    out = pd.DataFrame(
+        {
+            "event_count": grouped.size(),
+            "view_count": grouped["event_type"].agg(lambda s: int((s == "view").sum())),
+            "cart_count": grouped["event_type"].agg(lambda s: int((s == "cart").sum())),
+            "purchase_count": grouped["event_type"].agg(lambda s: int((s == "purchase").sum())),
+            "revenue_cents": grouped["purchase_cents"].sum(),
+            "active_user_count": grouped["user_id"].nunique(),
+        }
+    )
+    return out.reset_index()
+
+
+def _share_and_rank(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Share of total revenue and the unique rank: revenue desc, purchases desc, name asc."""
+    frame = frame.copy()
+    total = frame["revenue_cents"].sum()
+    frame["revenue_share"] = frame["revenue_cents"] / total if total else np.nan
+    ordered = sorted(
+        frame.index, key=lambda i: (-frame.at[i, "revenue_cents"], -frame.at[i, "purchase_count"], frame.at[i, name])
+    )
+    frame.loc[ordered, "revenue_rank"] = range(1, len(ordered) + 1)
+    frame["revenue_rank"] = frame["revenue_rank"].astype("int64")
+    return frame
+
+
+def _assert_matches(mart: pd.DataFrame, expected: pd.DataFrame, keys: list[str], counts, money, rates=()):
+    assert len(mart) == len(expected), f"row count {len(mart)} != {len(expected)}"
+    assert not mart.duplicated(keys).any()
+    merged = expected.merge(mart, on=keys, how="outer", suffixes=("_expected", ""), indicator=True)
+    unmatched = merged[merged["_merge"] != "both"]
+    assert unmatched.empty, f"keys differ:\n{unmatched[keys + ['_merge']].head(10)}"
+    for column in counts:
+        diff = merged[merged[f"{column}_expected"].astype("int64") != merged[column].astype("int64")]
+        assert diff.empty, f"{column} differs:\n{diff[keys + [f'{column}_expected', column]].head(10)}"
+    for column, cents_column in money.items():
+        actual = _cents(merged[column])
+        diff = merged[merged[cents_column].astype("int64") != actual]
+        assert diff.empty, f"{column} differs:\n{diff[keys + [cents_column, column]].head(10)}"
+    for column in rates:
+        want = merged[f"{column}_expected"].astype("float64")
+        got = merged[column].astype("float64")
+        both_null = want.isna() & got.isna()
+        close = (want - got).abs() <= RATE_TOLERANCE
+        bad = merged[~(both_null | close)]
+        assert bad.empty, f"{column} differs:\n{bad[keys + [f'{column}_expected', column]].head(10)}"
+
+
+# --- merchandising -------------------------------------------------------------------------
+
+
+def test_brand_revenue(clean, read_mart):
+    expected = _share_and_rank(_funnel(clean, ["brand"]), "brand")
+    mart = read_mart("store.brand_revenue")
+    _assert_matches(
+        mart,
+        expected,
+        ["brand"],
+        counts=["view_count", "cart_count", "purchase_count", "revenue_rank"],
+        money={"revenue": "revenue_cents"},
+        rates=["revenue_share"],
+    )
+    assert "Unknown" in set(mart["brand"]), "the sample has events with no brand"
+    assert list(mart["revenue_rank"]) == list(range(1, len(mart) + 1)), "stored in rank order"
+
+
+def test_category_revenue(clean, read_mart):
+    events = clean.assign(top_level=clean["category_code"].str.split(".").str[0])
+    by_code = _share_and_rank(_funnel(events, ["category_code"]), "category_code").rename(
+        columns={"category_code": "category"}
+    )
+    by_top = _share_and_rank(_funnel(events, ["top_level"]), "top_level").rename(columns={"top_level": "category"})
+    expected = pd.concat(
+        [by_code.assign(category_level="category_code"), by_top.assign(category_level="top_level")],
+        ignore_index=True,
+    )
+    mart = read_mart("store.category_revenue")
+    _assert_matches(
+        mart,
+        expected,
+        ["category_level", "category"],
+        counts=["view_count", "cart_count", "purchase_count", "revenue_rank"],
+        money={"revenue": "revenue_cents"},
+        rates=["revenue_share"],
+    )
+    for level, rows in mart.groupby("category_level"):
+        assert "Unknown" in set(rows["category"]), level
+        assert _cents(rows["revenue"]).sum() == clean["purchase_cents"].sum(), level
+
+
+def _most_frequent_known_brand(clean: pd.DataFrame) -> pd.Series:
+    known = clean[~clean["is_brand_missing"].astype(bool)]
+    counts = known.groupby(["product_id", "brand"]).size().rename("n").reset_index()
+    counts = counts.sort_values(["product_id", "n", "brand"], ascending=[True, False, True])
+    return counts.drop_duplicates("product_id").set_index("product_id")["brand"]
+
+
+def test_product_purchases(clean, read_mart):
+    expected = _share_and_rank(_funnel(clean, ["product_id"]), "product_id")
+    expected["brand"] = expected["product_id"].map(_most_frequent_known_brand(clean)).fillna("Unknown")
+    expected["purchase_rate"] = np.where(
+        expected["view_count"] > 0, expected["purchase_count"] / expected["view_count"].replace(0, 1), np.nan
+    )
+    mart = read_mart("store.product_purchases")
+    _assert_matches(
+        mart,
+        expected,
+        ["product_id"],
+        counts=["view_count", "cart_count", "purchase_count", "revenue_rank"],
+        money={"revenue": "revenue_cents"},
+        rates=["purchase_rate", "revenue_share"],
+    )
+    merged = expected.merge(mart, on="product_id", suffixes=("_expected", ""))
+    assert (merged["brand_expected"] == merged["brand"]).all()
+    assert len(mart) == clean["product_id"].nunique(), "every product with an event"
+
+
+# --- activity ------------------------------------------------------------------------------
+
+ACTIVITY_COUNTS = ["event_count", "view_count", "cart_count", "purchase_count", "active_user_count"]
+
+
+def _activity_on_spine(clean: pd.DataFrame, key: str, values: pd.Series, spine) -> pd.DataFrame:
+    per_bucket = _funnel(clean.assign(**{key: values}), [key])
+    expected = pd.DataFrame({key: list(spine)}).merge(per_bucket, on=key, how="left")
+    for column in [*ACTIVITY_COUNTS, "revenue_cents"]:
+        expected[column] = expected[column].fillna(0).astype("int64")
+    return expected
+
+
+def test_activity_by_weekday(clean, read_mart):
+    numbers = clean["event_at"].dt.day_of_week + 1  # Monday = 1
+    expected = _activity_on_spine(clean, "event_weekday_number", numbers, range(1, 8))
+    mart = read_mart("store.activity_by_weekday")
+    assert list(mart["event_weekday"]) == WEEKDAYS, "7 rows, Monday..Sunday, in order"
+    assert list(mart["event_weekday_number"]) == list(range(1, 8))
+    _assert_matches(mart, expected, ["event_weekday_number"], ACTIVITY_COUNTS, {"revenue": "revenue_cents"})
+
+
+def test_activity_by_hour(clean, read_mart):
+    expected = _activity_on_spine(clean, "event_hour", clean["event_at"].dt.hour, range(24))
+    mart = read_mart("store.activity_by_hour")
+    assert list(mart["event_hour"]) == list(range(24)), "24 rows, 0..23, in order"
+    _assert_matches(mart, expected, ["event_hour"], ACTIVITY_COUNTS, {"revenue": "revenue_cents"})
+
+
+def test_activity_by_date(clean, read_mart):
+    dates = clean["event_at"].dt.normalize()
+    spine = pd.date_range(dates.min(), dates.max(), freq="D")
+    expected = _activity_on_spine(clean, "event_date", dates, spine)
+    mart = read_mart("store.activity_by_date")
+    mart["event_date"] = pd.to_datetime(mart["event_date"])
+    assert mart["event_date"].is_monotonic_increasing
+    _assert_matches(mart, expected, ["event_date"], ACTIVITY_COUNTS, {"revenue": "revenue_cents"})
+
+
+def test_activity_by_month(clean, read_mart):
+    months = clean["event_at"].dt.strftime("%Y-%m")
+    spine = pd.period_range(months.min(), months.max(), freq="M").strftime("%Y-%m")
+    expected = _activity_on_spine(clean, "event_month", months, spine)
+    mart = read_mart("store.activity_by_month")
+    assert list(mart["event_month"]) == list(spine), "every month from first to last, in order"
+    _assert_matches(mart, expected, ["event_month"], ACTIVITY_COUNTS, {"revenue": "revenue_cents"})
+
+
+# --- cart abandonment ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def abandoned_carts(clean) -> pd.DataFrame:
+    buyers = set(clean.loc[clean["event_type"] == "purchase", "user_id"])
+    carts = clean[clean["event_type"] == "cart"]
+    return carts[~carts["user_id"].isin(buyers)]
+
+
+def test_cart_abandoners(abandoned_carts, read_mart):
+    grouped = abandoned_carts.groupby("user_id")
+    expected = pd.DataFrame(
+        {
+            "cart_count": grouped.size(),
+            "carted_product_count": grouped["product_id"].nunique(),
+            "value_cents": grouped["price_cents"].sum(),
+            "last_cart_at": grouped["event_at"].max(),
+        }
+    ).reset_index()
+    per_brand = (
+        abandoned_carts.groupby(["user_id", "brand"])
+        .agg(n=("price_cents", "size"), cents=("price_cents", "sum"))
+        .reset_index()
+        .sort_values(["user_id", "n", "cents", "brand"], ascending=[True, False, False, True])
+        .drop_duplicates("user_id")
+        .set_index("user_id")["brand"]
+    )
+    expected["most_abandoned_brand"] = expected["user_id"].map(per_brand)
+
+    mart = read_mart("store.cart_abandoners")
+    _assert_matches(
+        mart,
+        expected,
+        ["user_id"],
+        counts=["cart_count", "carted_product_count"],
+        money={"abandoned_value": "value_cents"},
+    )
+    merged = expected.merge(mart, on="user_id", suffixes=("_expected", ""))
+    assert (merged["most_abandoned_brand_expected"] == merged["most_abandoned_brand"]).all()
+    assert (pd.to_datetime(merged["last_cart_at_expected"]) == pd.to_datetime(merged["last_cart_at"])).all()
+    assert len(mart) > 0, "the sample has cart abandoners"
+
+
+def test_abandoned_brands(abandoned_carts, read_mart):
+    grouped = abandoned_carts.groupby("brand")
+    expected = pd.DataFrame(
+        {
+            "abandoning_user_count": grouped["user_id"].nunique(),
+            "cart_count": grouped.size(),
+            "value_cents": grouped["price_cents"].sum(),
+        }
+    ).reset_index()
+    mart = read_mart("store.abandoned_brands")
+    _assert_matches(
+        mart,
+        expected,
+        ["brand"],
+        counts=["abandoning_user_count", "cart_count"],
+        money={"abandoned_value": "value_cents"},
+    )
+    assert _cents(mart["abandoned_value"]).sum() == abandoned_carts["price_cents"].sum()
