@@ -156,7 +156,7 @@ def store_kpi_dashboard(marts: MartReader) -> alt.TopLevelMixin:
 def store_funnel(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame("store.funnel_summary", order_by="stage_order")
     frame = labelled(frame, "stage_user_count", "users_label")
-    frame = labelled(frame, "share_of_viewers_rate", "share_label")
+    frame = labelled(frame, "viewer_share", "share_label")
     frame["label"] = frame["users_label"] + " (" + frame["share_label"] + " of viewers)"
     frame["highlight"] = frame["is_largest_drop_off"].astype(bool)
     base = alt.Chart(frame).encode(
@@ -250,7 +250,7 @@ def store_top_products(marts: MartReader) -> alt.TopLevelMixin:
 def store_user_segments(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame("store.user_segments", order_by="display_order")
     frame = labelled(frame, "user_count", "users_label")
-    frame = labelled(frame, "user_share_rate", "share_label")
+    frame = labelled(frame, "user_share", "share_label")
     frame["label"] = frame["users_label"] + " (" + frame["share_label"] + ")"
     frame["kind"] = frame["is_overlay"].map({True: "overlay (overlaps buyers)", False: "exclusive segment"})
     base = alt.Chart(frame).encode(
@@ -283,13 +283,13 @@ def store_abandoned_brands(marts: MartReader) -> alt.TopLevelMixin:
 
 def store_catalog_completeness(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame("store.catalog_completeness", order_by="gap_kind_order, backfill_stage_order")
-    frame = labelled(frame, "revenue_share_rate")
+    frame = labelled(frame, "revenue_share")
     frame["stage"] = frame["backfill_stage"].str.replace("_", " ")
     frame["gap"] = frame["gap_kind"].str.replace("_", " ")
     base = alt.Chart(frame).encode(
         x=alt.X("gap:N", sort=list(dict.fromkeys(frame["gap"])), title=None, axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset("stage:N", sort=["before backfill", "after backfill"]),
-        y=alt.Y("revenue_share_rate:Q", title="Share of revenue", axis=alt.Axis(format="%")),
+        y=alt.Y("revenue_share:Q", title="Share of revenue", axis=alt.Axis(format="%")),
     )
     bars = base.mark_bar().encode(
         color=alt.Color("stage:N", sort=["before backfill", "after backfill"], title=None,

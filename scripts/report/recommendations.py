@@ -99,7 +99,7 @@ def abandoned_carts(marts: MartReader) -> Recommendation:
     finding = say(
         "{users} users ({share} of all users) added to a cart and never bought.",
         users=figure("rec.abandoned.users", segments, segment, "user_count"),
-        share=figure("rec.abandoned.user_share", segments, segment, "user_share_rate"),
+        share=figure("rec.abandoned.user_share", segments, segment, "user_share"),
     )
     brands_relation = "store.abandoned_brands"
     brands = marts.rows(brands_relation, where="brand <> 'Unknown'", order_by="abandoned_value desc, brand", limit=TOP_BRANDS)
@@ -176,13 +176,13 @@ def catalog_gaps(marts: MartReader) -> Recommendation:
         "(no brand: {brand_share}; no category: {category_share}). The backfill from the products' and "
         "categories' other events attributes {recovered} USD over {recovered_purchases} purchases, "
         "leaving {share_after} ({revenue_after} USD) unattributed.",
-        share_before=figure("rec.catalog.share_before", relation, either_before, "revenue_share_rate"),
+        share_before=figure("rec.catalog.share_before", relation, either_before, "revenue_share"),
         revenue_before=figure("rec.catalog.revenue_before", relation, either_before, "revenue"),
-        brand_share=figure("rec.catalog.brand_share_before", relation, brand_before, "revenue_share_rate"),
-        category_share=figure("rec.catalog.category_share_before", relation, category_before, "revenue_share_rate"),
+        brand_share=figure("rec.catalog.brand_share_before", relation, brand_before, "revenue_share"),
+        category_share=figure("rec.catalog.category_share_before", relation, category_before, "revenue_share"),
         recovered=figure("rec.catalog.recovered_revenue", relation, either_after, "recovered_revenue"),
         recovered_purchases=figure("rec.catalog.recovered_purchases", relation, either_after, "recovered_purchase_count"),
-        share_after=figure("rec.catalog.share_after", relation, either_after, "revenue_share_rate"),
+        share_after=figure("rec.catalog.share_after", relation, either_after, "revenue_share"),
         revenue_after=figure("rec.catalog.revenue_after", relation, either_after, "revenue"),
     )
     action = (

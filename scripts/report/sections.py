@@ -137,7 +137,7 @@ def funnel_table(marts: MartReader) -> Table:
             Column("stage_user_count", "Users"),
             Column("conversion_from_previous_rate", "Conversion from previous stage"),
             Column("drop_off_from_previous_rate", "Drop-off from previous stage"),
-            Column("share_of_viewers_rate", "Share of viewers"),
+            Column("viewer_share", "Share of viewers"),
         ],
         order_by="stage_order", highlight="is_largest_drop_off",
         note="Highlighted: the stage reached after the largest drop-off.",
@@ -150,7 +150,7 @@ def segments_table(marts: MartReader) -> Table:
         [
             Column("segment_label", "Segment"),
             Column("user_count", "Users"),
-            Column("user_share_rate", "Share of users"),
+            Column("user_share", "Share of users"),
             Column("behaviour", "Behaviour"),
             Column("recommended_action", "Recommended action"),
         ],
@@ -202,8 +202,8 @@ CATALOG_COLUMNS = [
     Column("after_event_count", "Events after"),
     Column("before_revenue", "Revenue before (USD)"),
     Column("after_revenue", "Revenue after (USD)"),
-    Column("before_revenue_share_rate", "Revenue share before"),
-    Column("after_revenue_share_rate", "Revenue share after"),
+    Column("before_revenue_share", "Revenue share before"),
+    Column("after_revenue_share", "Revenue share after"),
     Column("recovered_revenue", "Revenue recovered (USD)"),
 ]
 
@@ -219,7 +219,7 @@ def catalog_table(marts: MartReader) -> Table:
         prefix = stage_prefix[row["backfill_stage"]]
         out[f"{prefix}_event_count"] = row["event_count"]
         out[f"{prefix}_revenue"] = row["revenue"]
-        out[f"{prefix}_revenue_share_rate"] = row["revenue_share_rate"]
+        out[f"{prefix}_revenue_share"] = row["revenue_share"]
         if prefix == "after":
             out["recovered_revenue"] = row["recovered_revenue"]
     return Table(
