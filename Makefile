@@ -11,7 +11,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DBT_PROFILES_DIR := $(CURDIR)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint setup clean benchmark
+.PHONY: run test lint setup clean benchmark docs
 
 $(INSTALLED): requirements.txt
 	@echo "[setup] creating $(VENV) and installing pinned packages ..."
@@ -30,6 +30,17 @@ test: $(INSTALLED) lint
 	@$(VENV)/bin/dbt parse --target ci --quiet
 	@$(PY) -m scripts.run_pipeline --ci
 	@$(VENV)/bin/pytest
+
+## The dbt docs site, offline: one self-contained file, target/static_index.html. Column types
+## and row counts come from the warehouse `make run` built; without one the catalog is empty.
+docs: $(INSTALLED)
+	@echo "[docs] dbt docs generate --static ..."
+	@start=$$(date +%s); \
+	if [ -f "$${DUCKDB_PATH:-warehouse/analytics.duckdb}" ]; then catalog=; \
+	else catalog=--empty-catalog; echo "  no warehouse yet: descriptions only (run 'make run' for types and row counts)"; fi; \
+	$(VENV)/bin/dbt docs generate --static --quiet $$catalog && \
+	echo "[docs] done in $$(( $$(date +%s) - start ))s" && \
+	echo "Docs:      $(CURDIR)/target/static_index.html (open it in any browser, no server needed)"
 
 lint: $(INSTALLED)
 	@echo "[lint] sqlfluff ..."

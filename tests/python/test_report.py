@@ -13,20 +13,17 @@ Checks, each independent of the report's own code paths:
 
 from __future__ import annotations
 
-import json
 import re
 import struct
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from scripts.headline import format_value
-from scripts.inputs import PROJECT_ROOT
 from scripts.report.build import Report, build_report
 from scripts.report.charts import CHARTS
+from tests.python.dbt_manifest import load_manifest
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Charts whose mart is still to be built (the report shows a placeholder and names the mart).
@@ -311,16 +308,8 @@ def test_svg_ids_are_unique_across_charts(html: str):
 # --- the dbt exposure --------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def manifest() -> dict:
-    path = PROJECT_ROOT / "target" / "manifest.json"
-    if not path.exists():
-        dbt = Path(sys.executable).with_name("dbt")
-        subprocess.run([str(dbt), "parse", "--target", "ci", "--quiet"], cwd=PROJECT_ROOT, check=True)
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def test_exposure_declares_exactly_the_marts_the_report_reads(report: Report, manifest: dict):
+def test_exposure_declares_exactly_the_marts_the_report_reads(report: Report):
+    manifest = load_manifest()
     exposure = manifest["exposures"]["exposure.ecommerce_analytics.analytics_report"]
     assert exposure["type"] in {"dashboard", "analysis"}
     assert exposure["owner"]["name"] or exposure["owner"]["email"]

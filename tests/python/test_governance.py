@@ -1,0 +1,66 @@
+"""House governance, checked on the dbt manifest: every mart is described (and each of its
+columns), has a primary-key test and an enforced contract; exposures depend on marts only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.python.dbt_manifest import load_manifest, mart_nodes
+
+
+@pytest.fixture(scope="module")
+def manifest() -> dict:
+    return load_manifest()
+
+
+@pytest.fixture(scope="module")
+def marts(manifest: dict) -> dict[str, dict]:
+    found = mart_nodes(manifest)
+    assert len(found) >= 20, "the marts are missing from the manifest"
+    return found
+
+
+def test_every_mart_and_column_is_described(marts: dict[str, dict]):
+    problems = []
+    for unique_id, node in sorted(marts.items()):
+        if not node["description"].strip():
+            problems.append(f"{unique_id}: no description")
+        if not node["columns"]:
+            problems.append(f"{unique_id}: no column documented")
+        for name, column in node["columns"].items():
+            if not column["description"].strip():
+                problems.append(f"{unique_id}.{name}: no description")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_mart_has_an_enforced_contract(marts: dict[str, dict]):
+    missing = [unique_id for unique_id, node in marts.items() if not node["config"]["contract"]["enforced"]]
+    assert not missing, missing
+    untyped = [
+        f"{unique_id}.{name}"
+        for unique_id, node in marts.items()
+        for name, column in node["columns"].items()
+        if not column.get("data_type")
+    ]
+    assert not untyped, untyped
+
+
+def test_every_mart_has_a_primary_key_test(manifest: dict, marts: dict[str, dict]):
+    keyed = {
+        node.get("attached_node")
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "test" and (node.get("test_metadata") or {}).get("name") == "primary_key"
+    }
+    missing = sorted(set(marts) - keyed)
+    assert not missing, f"marts with no primary_key test: {missing}"
+
+
+def test_exposures_depend_on_marts_only(manifest: dict, marts: dict[str, dict]):
+    exposures = manifest["exposures"]
+    assert exposures, "no exposure declared"
+    for unique_id, exposure in exposures.items():
+        assert exposure["type"] in {"dashboard", "analysis", "notebook", "application", "ml"}, unique_id
+        assert exposure["description"].strip(), unique_id
+        outside = [node for node in exposure["depends_on"]["nodes"] if node not in marts]
+        assert not outside, f"{unique_id} reads non-mart nodes: {outside}"
