@@ -22,7 +22,8 @@ from scripts.report.recommendations import recommend
 from scripts.report.sections import read_sections
 
 TITLE = "E-commerce funnel and campaign engagement report"
-WIDE_CHARTS = {"ads_campaign_segment_lift", "ads_demographic_shares", "ads_activity_heatmap"}
+# Charts drawn across the whole page width (many columns or panels).
+WIDE_CHARTS = {"ads_activity_heatmap", "ads_demographic_shares"}
 
 
 @dataclass

@@ -505,7 +505,7 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec("ads_category_by_gender", "ads", ("ads.demographic_engagement",), ads_category_by_gender),
     ChartSpec("ads_campaign_performance", "ads", ("ads.campaign_segment_performance",), ads_campaign_performance),
     ChartSpec("ads_campaign_segment_lift", "ads", ("ads.campaign_segment_performance",), ads_campaign_segment_lift),
+    ChartSpec("ads_engagement_depth", "ads", ("ads.engagement_depth",), ads_engagement_depth),
     ChartSpec("ads_activity_heatmap", "ads", ("ads.activity_heatmap",), ads_activity_heatmap),
     ChartSpec("ads_demographic_shares", "ads", ("ads.activity_peaks",), ads_demographic_shares),
-    ChartSpec("ads_engagement_depth", "ads", ("ads.engagement_depth",), ads_engagement_depth),
 )
