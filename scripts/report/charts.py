@@ -428,7 +428,7 @@ def ads_activity_heatmap(marts: MartReader) -> alt.TopLevelMixin:
             color=alt.Color("session_count:Q", title="Sessions", scale=alt.Scale(scheme="blues")),
             tooltip=["session_weekday_name:N", "session_hour:O", "session_count:Q", "click_count:Q"],
         )
-        .properties(width=WIDTH, height=200)
+        .properties(width=2 * WIDTH - 100, height=230)
     )
     return _finish(chart, "Sessions by hour and weekday", "Totals over the whole log")
 
@@ -457,9 +457,9 @@ def ads_demographic_shares(marts: MartReader) -> alt.TopLevelMixin:
                 tooltip=["demographic_value:N", "session_count:Q"],
             )
             .transform_calculate(value_order=f"indexof({order!r}, datum.demographic_value)")
-            .properties(width=120, height=120)
+            .properties(width=170, height=170)
         )
-    chart = alt.hconcat(*panels, spacing=40).resolve_scale(color="independent")
+    chart = alt.hconcat(*panels, spacing=60).resolve_scale(color="independent")
     return _finish(chart, "Sessions by demographic", "Share of clean sessions per value")
 
 
