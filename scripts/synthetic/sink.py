@@ -10,7 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -23,7 +23,7 @@ def open_csv(path: Path) -> Iterator[TextIO]:
     if path.suffix == ".gz":
         raw = open(path, "wb")
         # filename="" and mtime=0 keep the gzip header free of anything run-specific; level 6
-    # (gzip's own default) is several times faster than Python's 9 for a few % more bytes.
+        # (gzip's own default) is several times faster than Python's 9 for a few % more bytes.
         zipped = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6)
         text = io.TextIOWrapper(zipped, encoding="utf-8", newline="\n")
         try:
@@ -34,16 +34,6 @@ def open_csv(path: Path) -> Iterator[TextIO]:
     else:
         with open(path, "w", encoding="utf-8", newline="\n") as text:
             yield text
-
-
-def write_lines(out: TextIO, lines: Iterable[str]) -> int:
-    """Write already-formatted CSV lines (no trailing newline); return how many."""
-    count = 0
-    for line in lines:
-        out.write(line)
-        out.write("\n")
-        count += 1
-    return count
 
 
 def manifest_path(data_path: Path) -> Path:

@@ -94,7 +94,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> dict:
     path = tmp_path_factory.mktemp("sessions") / "sessions.csv"
     # Small chunks so the run crosses several chunk boundaries, as a full-size one does.
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(sessions, "CHUNK_ROWS", 16_384)
+        patch.setattr(sessions.plan, "CHUNK_ROWS", 16_384)
         manifest = sessions.generate(path, rows=SAMPLE_ROWS, seed=7)
     header, rows = _read(path)
     return {"manifest": manifest, "header": header, "rows": rows, "clean": _clean(rows)}

@@ -1,0 +1,20 @@
+"""Synthetic twin of the public REES46 electronics-store event log (`events.csv`).
+
+The real file ("eCommerce events history in electronics store", 885,129 rows, Sep 2020 to
+Feb 2021) cannot be downloaded here. This package writes a file with the same columns,
+value shapes, size, rates and dirt, so that the pipeline and its tests run on something
+that looks like it. Published figures are in `shared/spec/reference-figures.md`, section 1.
+
+    generate(path, rows=885_129, seed=42) -> manifest dict
+
+Each module's docstring holds the rates and dirt it plants:
+`catalog_lines` (brand and category revenue, zero-conversion products), `catalog`
+(products, missing brand and category_code), `draws` (stratified counts), `behaviour`
+(user segments, journeys, sessions), `calendar` (time window and patterns), `ids`
+(user and session ids), `text` (CSV formatting), `dirt` (duplicates, empty sessions,
+dirty rows) and `writer` (chunking, determinism).
+"""
+
+from scripts.synthetic.events.writer import DEFAULT_ROWS, generate
+
+__all__ = ["DEFAULT_ROWS", "generate"]
