@@ -16,6 +16,7 @@ import pandas as pd
 
 from scripts.headline import format_value
 from scripts.report.marts import MartReader
+from scripts.report.sections import ADS_CARDS, STORE_CARDS
 
 PRIMARY = "#2f6690"
 ACCENT = "#d1495b"
@@ -130,27 +131,22 @@ def _tiles(items: list[tuple[str, str]], columns: int) -> alt.LayerChart:
     tiles = base.mark_rect(color=LIGHT, cornerRadius=6)
     values = base.mark_text(fontSize=20, fontWeight="bold", color=PRIMARY, dy=-8).encode(text="value:N")
     names = base.mark_text(fontSize=11, color="#444", dy=16).encode(text="label:N")
-    return (tiles + values + names).properties(width=150 * columns, height=84 * rows)
+    return (tiles + values + names).properties(width=165 * columns, height=84 * rows)
 
 
 # --- store: the event log (case study) -------------------------------------------------------
 
-STORE_KPI_TILES = (
-    ("user_count", "Users"),
-    ("session_count", "Sessions"),
-    ("revenue", "Revenue (USD)"),
-    ("purchase_count", "Purchases"),
-    ("average_order_value", "Avg order value (USD)"),
-    ("user_conversion_rate", "User conversion"),
-    ("view_to_cart_user_rate", "View to cart (users)"),
-    ("cart_to_purchase_user_rate", "Cart to purchase (users)"),
-)
+def _dashboard(marts: MartReader, relation: str, labels: dict[str, str], columns: tuple[str, ...]) -> alt.LayerChart:
+    """The KPI cards of `columns` as one picture, labelled as on the page."""
+    kpi = marts.one(relation)
+    return _tiles([(labels[column], format_value(column, kpi[column])) for column in columns], columns=4)
 
 
 def store_kpi_dashboard(marts: MartReader) -> alt.TopLevelMixin:
-    kpi = marts.one("store.kpi_summary")
-    items = [(label, format_value(column, kpi[column])) for column, label in STORE_KPI_TILES]
-    return _finish(_tiles(items, columns=4), "Store KPIs", "Clean events over the whole log")
+    columns = ("user_count", "session_count", "revenue", "purchase_count", "average_order_value",
+               "user_conversion_rate", "view_to_cart_user_rate", "cart_to_purchase_user_rate")
+    chart = _dashboard(marts, "store.kpi_summary", STORE_CARDS, columns)
+    return _finish(chart, "Store KPIs", "Clean events over the whole log")
 
 
 def store_funnel(marts: MartReader) -> alt.TopLevelMixin:
@@ -303,22 +299,11 @@ def store_catalog_completeness(marts: MartReader) -> alt.TopLevelMixin:
 
 # --- ads: the session log (engagement report) ------------------------------------------------
 
-ADS_KPI_TILES = (
-    ("session_count", "Sessions"),
-    ("user_count", "Users"),
-    ("click_count", "Clicks"),
-    ("click_through_rate", "Click-through rate"),
-    ("avg_user_depth", "Avg engagement depth"),
-    ("top_product_category_1", "Top product category"),
-    ("top_campaign_id", "Top campaign"),
-    ("top_campaign_session_share", "Top campaign's sessions"),
-)
-
-
 def ads_kpi_dashboard(marts: MartReader) -> alt.TopLevelMixin:
-    kpi = marts.one("ads.kpi_summary")
-    items = [(label, format_value(column, kpi[column])) for column, label in ADS_KPI_TILES]
-    return _finish(_tiles(items, columns=4), "Campaign KPIs", "Clean sessions over the whole log")
+    labels = {**ADS_CARDS, "top_campaign_session_share": "Top campaign's sessions"}
+    columns = ("session_count", "user_count", "click_count", "click_through_rate", "avg_user_depth",
+               "top_product_category_1", "top_campaign_id", "top_campaign_session_share")
+    return _finish(_dashboard(marts, "ads.kpi_summary", labels, columns), "Campaign KPIs", "Clean sessions over the whole log")
 
 
 def ads_category_engagement(marts: MartReader) -> alt.TopLevelMixin:

@@ -72,26 +72,50 @@ def _is_number(value: Any) -> bool:
 
 # --- KPI cards ---------------------------------------------------------------------------------
 
-STORE_CARDS = (
-    ("user_count", "Users"),
-    ("session_count", "Sessions"),
-    ("view_count", "Views"),
-    ("cart_count", "Carts"),
-    ("purchase_count", "Purchases"),
-    ("revenue", "Revenue (USD)"),
-    ("average_order_value", "Average order value (USD)"),
-    ("user_conversion_rate", "User conversion rate"),
-    ("view_to_cart_user_rate", "View to cart (users)"),
-    ("cart_to_purchase_user_rate", "Cart to purchase (users)"),
-    ("overall_funnel_user_rate", "View to purchase (users)"),
-    ("cart_to_purchase_event_rate", "Cart to purchase (events)"),
-)
+STORE_CARDS = {  # store.kpi_summary column -> card label, in display order
+    "user_count": "Users",
+    "session_count": "Sessions",
+    "view_count": "Views",
+    "cart_count": "Carts",
+    "purchase_count": "Purchases",
+    "revenue": "Revenue (USD)",
+    "average_order_value": "Average order value (USD)",
+    "user_conversion_rate": "User conversion rate",
+    "view_to_cart_user_rate": "View to cart (users)",
+    "cart_to_purchase_user_rate": "Cart to purchase (users)",
+    "overall_funnel_user_rate": "View to purchase (users)",
+    "cart_to_purchase_event_rate": "Cart to purchase (events)",
+}
+ADS_CARDS = {  # ads.kpi_summary column -> card label, in display order
+    "session_count": "Sessions",
+    "user_count": "Users",
+    "click_count": "Clicks",
+    "click_through_rate": "Click-through rate",
+    "avg_user_depth": "Average engagement depth",
+    "top_product_category_1": "Top product category",
+    "top_campaign_id": "Top campaign",
+}
+ADS_CARD_DETAILS = {  # a card's second line: its share of sessions
+    "top_product_category_1": "top_product_category_session_share",
+    "top_campaign_id": "top_campaign_session_share",
+}
+
+
+def _cards(marts: MartReader, relation: str, labels: dict[str, str], details: dict[str, str]) -> list[Card]:
+    kpi = marts.one(relation)
+
+    def fig(column: str) -> Figure:
+        return figure(f"kpi.{relation}.{column}", relation, kpi, column)
+
+    return [
+        Card(label, fig(column), "of sessions" if column in details else None,
+             fig(details[column]) if column in details else None)
+        for column, label in labels.items()
+    ]
 
 
 def store_cards(marts: MartReader) -> list[Card]:
-    relation = "store.kpi_summary"
-    kpi = marts.one(relation)
-    return [Card(label, figure(f"kpi.{relation}.{column}", relation, kpi, column)) for column, label in STORE_CARDS]
+    return _cards(marts, "store.kpi_summary", STORE_CARDS, {})
 
 
 def store_period(marts: MartReader) -> tuple[Figure, Figure]:
@@ -101,21 +125,7 @@ def store_period(marts: MartReader) -> tuple[Figure, Figure]:
 
 
 def ads_cards(marts: MartReader) -> list[Card]:
-    relation = "ads.kpi_summary"
-    kpi = marts.one(relation)
-
-    def fig(column: str) -> Figure:
-        return figure(f"kpi.{relation}.{column}", relation, kpi, column)
-
-    return [
-        Card("Sessions", fig("session_count")),
-        Card("Users", fig("user_count")),
-        Card("Clicks", fig("click_count")),
-        Card("Click-through rate", fig("click_through_rate")),
-        Card("Average engagement depth", fig("avg_user_depth")),
-        Card("Top product category", fig("top_product_category_1"), "of sessions", fig("top_product_category_session_share")),
-        Card("Top campaign", fig("top_campaign_id"), "of sessions", fig("top_campaign_session_share")),
-    ]
+    return _cards(marts, "ads.kpi_summary", ADS_CARDS, ADS_CARD_DETAILS)
 
 
 # --- tables ------------------------------------------------------------------------------------
