@@ -1,16 +1,18 @@
 """Check a raw input file before dbt reads it, so a bad file fails in one clear line.
 
-The expected header of each source is read from its dbt source YAML: the column list is
-defined once, where the staging models and the docs read it too.
+The expected header and the exact `read_csv` call of each source are read from its dbt source
+YAML: they are defined once, where the staging models and the docs read them too.
 """
 
 from __future__ import annotations
 
 import gzip
 import os
+import re
 import zlib
 from pathlib import Path
 
+import duckdb
 import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -24,11 +26,30 @@ class InputError(Exception):
     """A raw input file that cannot be read; the message names the file and the cause."""
 
 
+def _source(dataset: str) -> dict:
+    return yaml.safe_load(SOURCE_YAML[dataset].read_text(encoding="utf-8"))["sources"][0]
+
+
 def expected_columns(dataset: str) -> list[str]:
     """The raw columns declared for `dataset` in its source YAML, in file order."""
-    spec = yaml.safe_load(SOURCE_YAML[dataset].read_text(encoding="utf-8"))
-    (table,) = spec["sources"][0]["tables"]
+    (table,) = _source(dataset)["tables"]
     return [column["name"] for column in table["columns"]]
+
+
+def read_csv_call(dataset: str) -> str:
+    """The source's `read_csv(...)` with its path (a Jinja env_var) as a `?` parameter."""
+    location = _source(dataset)["config"]["meta"]["external_location"]
+    return re.sub(r"'\{\{.*?\}\}'", "?", location, flags=re.DOTALL)
+
+
+def _data_row_count(path: Path, dataset: str) -> int:
+    """Read the whole file exactly as dbt will; a damaged file fails here, in one line."""
+    try:
+        (count,) = duckdb.execute(f"select count(*) from {read_csv_call(dataset)}", [str(path)]).fetchone()
+    except duckdb.Error as exc:
+        cause = str(exc).splitlines()[0].replace(f'"{path}"', "").replace(f": {path}", "")
+        raise InputError(f"{path}: cannot be read as CSV ({cause.rstrip(' .')})") from None
+    return count
 
 
 def _first_line(path: Path) -> str:
@@ -46,7 +67,7 @@ def _first_line(path: Path) -> str:
 
 
 def check_input(path: Path, dataset: str) -> None:
-    """Raise InputError unless `path` is a non-empty CSV whose header has the expected columns."""
+    """Raise InputError unless `path` is a readable CSV with the expected header and data rows."""
     if not path.exists():
         raise InputError(f"{path}: file not found")
     if not path.is_file():
@@ -62,3 +83,5 @@ def check_input(path: Path, dataset: str) -> None:
     missing = [name for name in expected_columns(dataset) if name not in found]
     if missing:
         raise InputError(f"{path}: header lacks {dataset} column(s) {', '.join(missing)}")
+    if _data_row_count(path, dataset) == 0:
+        raise InputError(f"{path}: no data rows below the header")

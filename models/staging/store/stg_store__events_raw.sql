@@ -11,5 +11,5 @@ select
     price,
     user_id,
     user_session,
-    {{ extra_field_count('store', 'events') }} as extra_field_count
+    {{ extra_field_values('store', 'events') }} as extra_values
 from {{ source('store', 'events') }}

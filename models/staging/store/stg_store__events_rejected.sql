@@ -14,7 +14,7 @@ with rejected as (
         price,
         user_id,
         user_session,
-        extra_field_count
+        extra_values
     from {{ ref('stg_store__events_validated') }}
     where reject_reason is not null
 )

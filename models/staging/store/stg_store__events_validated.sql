@@ -14,7 +14,7 @@ with distinct_rows as (
         price,
         user_id,
         user_session,
-        extra_field_count,
+        extra_values,
         count(*) - 1 as duplicate_count
     from {{ ref('stg_store__events_raw') }}
     group by all
@@ -31,7 +31,7 @@ parsed as (
         price,
         user_id,
         user_session,
-        extra_field_count,
+        extra_values,
         duplicate_count,
         -- Exports differ in whether they keep the ' UTC' suffix; both mean UTC.
         try_strptime(event_time, ['%Y-%m-%d %H:%M:%S UTC', '%Y-%m-%d %H:%M:%S']) as parsed_event_at,
@@ -44,13 +44,14 @@ parsed as (
 
 final as (
     select
-        -- Content hash: distinct rows have distinct content, so this is a stable row key.
+        -- Content hash over every raw value (extras included): distinct rows get distinct keys.
         md5(
             concat_ws(
                 '|',
                 coalesce(event_time, ''), coalesce(event_type, ''), coalesce(product_id, ''),
                 coalesce(category_id, ''), coalesce(category_code, ''), coalesce(brand, ''),
-                coalesce(price, ''), coalesce(user_id, ''), coalesce(user_session, '')
+                coalesce(price, ''), coalesce(user_id, ''), coalesce(user_session, ''),
+                coalesce(extra_values, '')
             )
         ) as raw_row_id,
         event_time,
@@ -62,7 +63,7 @@ final as (
         price,
         user_id,
         user_session,
-        extra_field_count,
+        extra_values,
         duplicate_count,
         parsed_event_at,
         parsed_product_id,
@@ -70,7 +71,7 @@ final as (
         parsed_price,
         parsed_user_id,
         case
-            when extra_field_count > 0 then 'extra_fields'
+            when extra_values is not null then 'extra_fields'
             when event_time is null then 'missing_event_time'
             when parsed_event_at is null then 'invalid_event_time'
             when

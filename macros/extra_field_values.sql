@@ -1,11 +1,13 @@
-{#- SQL counting the values a raw row carries beyond its source's declared columns.
+{#- SQL for the values a raw row carries beyond its source's declared columns, joined with
+    commas; null for a well-formed row.
 
     A CSV row with more fields than the header is read (with null_padding) into extra columns
-    that DuckDB names column9, column10, ...; those rows must be quarantined, not trimmed.
+    that DuckDB names column9, column10, ...; such rows must be quarantined with those values
+    kept, not trimmed, and the values must take part in duplicate detection and the row key.
     The extra columns exist only when such a row does, so they are looked up when the model
     runs (`dbt run` / `dbt build`); compiling without running (lint, docs) needs no data file
-    and renders 0, as does a file with no extra fields. -#}
-{% macro extra_field_count(source_name, table_name) -%}
+    and renders a null. -#}
+{% macro extra_field_values(source_name, table_name) -%}
     {%- set extras = [] -%}
     {%- if execute and flags.WHICH in ('run', 'build') -%}
         {%- set node = graph.sources.values() | selectattr('source_name', 'equalto', source_name)
@@ -14,13 +16,13 @@
         {%- set described = run_query('describe select * from ' ~ source(source_name, table_name)) -%}
         {%- for name in described.columns[0].values() -%}
             {%- if name not in declared and modules.re.fullmatch('column[0-9]+', name) -%}
-                {%- do extras.append(name) -%}
+                {%- do extras.append(adapter.quote(name)) -%}
             {%- endif -%}
         {%- endfor -%}
     {%- endif -%}
     {%- if extras -%}
-        ({% for name in extras %}cast({{ adapter.quote(name) }} is not null as integer){% if not loop.last %} + {% endif %}{% endfor %})
+        nullif(concat_ws(',', {{ extras | join(', ') }}), '')
     {%- else -%}
-        0
+        cast(null as varchar)
     {%- endif -%}
 {%- endmacro %}
