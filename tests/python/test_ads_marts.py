@@ -389,3 +389,38 @@ def test_activity_peaks(read_mart, long_demographics: pd.DataFrame) -> None:
     assert_mart_equals(
         read_mart("ads.activity_peaks"), pd.DataFrame(rows), ["demographic_dimension", "demographic_value"]
     )
+
+
+def test_demographic_depth(read_mart, long_demographics: pd.DataFrame, dbt_vars: dict) -> None:
+    """Deep = depth at or above the threshold; shares of the value's sessions and of the
+    dimension's deep sessions; average over known depths only."""
+    threshold = dbt_vars["deep_engagement_min_depth"]
+    frame = long_demographics.assign(
+        depth=pd.to_numeric(long_demographics["user_depth"]),
+    )
+    frame["is_deep"] = frame["depth"].ge(threshold).fillna(False)
+    rows = []
+    for (dimension, value), group in frame.groupby(["demographic_dimension", "demographic_value"]):
+        deep = int(group["is_deep"].sum())
+        clicks = int(group["is_clicked"].sum())
+        known = group["depth"].dropna()
+        rows.append({
+            "demographic_dimension": dimension,
+            "demographic_value": value,
+            "session_count": len(group),
+            "deep_session_count": deep,
+            "deep_session_share_of_value": deep / len(group),
+            "avg_user_depth": float(known.mean()) if len(known) else None,
+            "click_count": clicks,
+            "click_through_rate": clicks / len(group),
+        })
+    expected = pd.DataFrame(rows)
+    deep_per_dimension = expected.groupby("demographic_dimension")["deep_session_count"].transform("sum")
+    expected["deep_session_share"] = [
+        _rate(deep, total) for deep, total in zip(expected["deep_session_count"], deep_per_dimension)
+    ]
+    mart = read_mart("ads.demographic_depth")
+    assert_mart_equals(mart, expected, ["demographic_dimension", "demographic_value"])
+    # Each dimension's deep sessions are shared out completely among its values.
+    for dimension, shares in mart.groupby("demographic_dimension")["deep_session_share"]:
+        assert abs(shares.sum() - 1) <= RATE_TOLERANCE, dimension
