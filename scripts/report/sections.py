@@ -273,35 +273,35 @@ def peaks_table(marts: MartReader) -> Table:
     )
 
 
+# The columns both pipeline_audit marts share (same names in store and ads).
+AUDIT_LABELS = {
+    "dataset_name": "dataset",
+    "raw_row_count": "raw rows",
+    "duplicate_row_count": "exact duplicates removed",
+    "deduplicated_row_count": "distinct rows",
+    "rejected_row_count": "rejected (quarantined)",
+    "clean_row_count": "clean rows",
+}
+
+
 def _audit(marts: MartReader, key: str, title: str, relation: str, labels: dict[str, str]) -> Table:
     """The one-row audit as label / value pairs; columns not named in `labels` are the
-    per-reason counts of rejected rows, shown as "of which <reason>"."""
+    per-reason counts of rejected rows (`rejected_<reason>_count`), shown as "of which <reason>"."""
     row = marts.one(relation)
     columns = []
     for name in row:
-        reason = name.removeprefix("rejected_").removesuffix("_count").removesuffix("_row")
+        reason = name.removeprefix("rejected_").removesuffix("_count")
         columns.append(Column(name, labels.get(name, "of which " + reason.replace("_", " "))))
     return Table(key=key, title=title, relation=relation, columns=columns, rows=[row], total_rows=1, vertical=True)
 
 
 def store_audit_table(marts: MartReader) -> Table:
-    return _audit(marts, "audit-store", "Event log: where every raw row went", "store.pipeline_audit", {
-        "dataset_name": "dataset",
-        "raw_row_count": "raw rows",
-        "duplicate_row_count": "exact duplicates removed",
-        "deduplicated_row_count": "distinct rows",
-        "rejected_row_count": "rejected (quarantined)",
-        "clean_row_count": "clean rows",
-    })
+    return _audit(marts, "audit-store", "Event log: where every raw row went", "store.pipeline_audit", AUDIT_LABELS)
 
 
 def ads_audit_table(marts: MartReader) -> Table:
     return _audit(marts, "audit-ads", "Session log: where every raw row went", "ads.pipeline_audit", {
-        "source_name": "source",
-        "raw_row_count": "raw rows",
-        "exact_duplicate_row_count": "exact duplicates removed",
-        "rejected_row_count": "rejected (quarantined)",
-        "clean_row_count": "clean rows",
+        **AUDIT_LABELS,
         "conflicting_session_id_count": "distinct conflicting session ids",
     })
 

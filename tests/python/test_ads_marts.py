@@ -28,6 +28,11 @@ DEMOGRAPHICS = {  # dimension -> raw column
     "user_group_id": "user_group_id",
 }
 DIRTY_REASONS = ["missing_session_id", "invalid_datetime", "invalid_id", "invalid_is_click"]
+# Every reason the spec names, in its precedence order (extra_fields: more values than the header).
+ALL_REASONS = [
+    "extra_fields", "missing_session_id", "invalid_id", "invalid_datetime", "invalid_is_click",
+    "invalid_attribute", "conflicting_session_id",
+]
 
 _DIGITS = re.compile(r"[0-9]+")
 _CODE = re.compile(r"([0-9]+)(\.0*)?")
@@ -188,27 +193,25 @@ def test_cleaning_matches_the_manifest(cleaned: dict, sessions_manifest: dict) -
 def test_pipeline_audit(read_mart, cleaned: dict, sessions_manifest: dict) -> None:
     reasons = cleaned["reasons"]
     expected = pd.DataFrame([{
-        "source_name": "ads.sessions",
+        "dataset_name": "sessions",
         "raw_row_count": cleaned["raw_rows"],
-        "exact_duplicate_row_count": cleaned["duplicates"],
+        "duplicate_row_count": cleaned["duplicates"],
+        "deduplicated_row_count": cleaned["raw_rows"] - cleaned["duplicates"],
         "rejected_row_count": sum(reasons.values()),
+        **{f"rejected_{reason}_count": reasons.get(reason, 0) for reason in ALL_REASONS},
         "clean_row_count": len(cleaned["sessions"]),
-        "missing_session_id_row_count": reasons.get("missing_session_id", 0),
-        "invalid_id_row_count": reasons.get("invalid_id", 0),
-        "invalid_datetime_row_count": reasons.get("invalid_datetime", 0),
-        "invalid_is_click_row_count": reasons.get("invalid_is_click", 0),
-        "invalid_attribute_row_count": reasons.get("invalid_attribute", 0),
-        "conflicting_session_id_row_count": reasons.get("conflicting_session_id", 0),
         "conflicting_session_id_count": cleaned["conflicting_ids"],
     }])
     audit = read_mart("ads.pipeline_audit")
-    assert_mart_equals(audit, expected, ["source_name"])
+    assert_mart_equals(audit, expected, ["dataset_name"])
     row = audit.iloc[0]
-    assert row.raw_row_count == row.exact_duplicate_row_count + row.rejected_row_count + row.clean_row_count
-    assert row.exact_duplicate_row_count == sessions_manifest["exact_duplicate_rows"]
-    assert row.conflicting_session_id_row_count == sessions_manifest["conflicting_session_rows"]
+    # The generator's record of the rows it wrote: the audit's raw rows are the file's.
+    assert row.raw_row_count == sessions_manifest["rows"]
+    assert row.raw_row_count == row.duplicate_row_count + row.rejected_row_count + row.clean_row_count
+    assert row.duplicate_row_count == sessions_manifest["exact_duplicate_rows"]
+    assert row.rejected_conflicting_session_id_count == sessions_manifest["conflicting_session_rows"]
     for reason in DIRTY_REASONS:
-        assert row[f"{reason}_row_count"] == sessions_manifest["dirty_rows"][reason], reason
+        assert row[f"rejected_{reason}_count"] == sessions_manifest["dirty_rows"][reason], reason
 
 
 def test_quarantine_keeps_raw_text_and_reason(warehouse, cleaned: dict) -> None:
@@ -386,3 +389,38 @@ def test_activity_peaks(read_mart, long_demographics: pd.DataFrame) -> None:
     assert_mart_equals(
         read_mart("ads.activity_peaks"), pd.DataFrame(rows), ["demographic_dimension", "demographic_value"]
     )
+
+
+def test_demographic_depth(read_mart, long_demographics: pd.DataFrame, dbt_vars: dict) -> None:
+    """Deep = depth at or above the threshold; shares of the value's sessions and of the
+    dimension's deep sessions; average over known depths only."""
+    threshold = dbt_vars["deep_engagement_min_depth"]
+    frame = long_demographics.assign(
+        depth=pd.to_numeric(long_demographics["user_depth"]),
+    )
+    frame["is_deep"] = frame["depth"].ge(threshold).fillna(False)
+    rows = []
+    for (dimension, value), group in frame.groupby(["demographic_dimension", "demographic_value"]):
+        deep = int(group["is_deep"].sum())
+        clicks = int(group["is_clicked"].sum())
+        known = group["depth"].dropna()
+        rows.append({
+            "demographic_dimension": dimension,
+            "demographic_value": value,
+            "session_count": len(group),
+            "deep_session_count": deep,
+            "deep_session_share_of_value": deep / len(group),
+            "avg_user_depth": float(known.mean()) if len(known) else None,
+            "click_count": clicks,
+            "click_through_rate": clicks / len(group),
+        })
+    expected = pd.DataFrame(rows)
+    deep_per_dimension = expected.groupby("demographic_dimension")["deep_session_count"].transform("sum")
+    expected["deep_session_share"] = [
+        _rate(deep, total) for deep, total in zip(expected["deep_session_count"], deep_per_dimension)
+    ]
+    mart = read_mart("ads.demographic_depth")
+    assert_mart_equals(mart, expected, ["demographic_dimension", "demographic_value"])
+    # Each dimension's deep sessions are shared out completely among its values.
+    for dimension, shares in mart.groupby("demographic_dimension")["deep_session_share"]:
+        assert abs(shares.sum() - 1) <= RATE_TOLERANCE, dimension

@@ -42,6 +42,8 @@ final as (
         sessions.session_hour,
         sessions.session_weekday,
         sessions.session_weekday_name,
+        sessions.user_depth,
+        sessions.is_deep_engagement,
         sessions.is_clicked
     from unpivoted
     inner join sessions

@@ -10,7 +10,7 @@ final as (
         count(distinct user_id) as user_count,
         count(*) filter (where is_clicked) as click_count,
         {{ safe_divide('count(*) filter (where is_clicked)', 'count(*)') }} as click_through_rate,
-        avg(user_depth) as avg_user_depth
+        {{ avg_user_depth('user_depth') }} as avg_user_depth
     from sessions
 )
 

@@ -37,7 +37,7 @@ final as (
         cast(date_part('hour', sessions.session_at) as integer) as session_hour,
         cast(isodow(sessions.session_at) as integer) as session_weekday,
         dayname(sessions.session_at) as session_weekday_name,
-        isodow(sessions.session_at) in (6, 7) as is_weekend,
+        {{ iso_weekday_is_weekend('isodow(sessions.session_at)') }} as is_weekend,
         -- Bands anchored on the deep-engagement threshold, so `deep` and the flag agree.
         case
             when sessions.user_depth is null then 'Unknown'

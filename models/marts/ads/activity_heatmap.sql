@@ -4,12 +4,20 @@ with sessions as (
     select * from {{ ref('int_sessions_enriched') }}
 ),
 
-weekdays as (
-    select cast(unnest(generate_series(1, 7)) as integer) as session_weekday
+weekday_spine as (
+    -- ISO weekdays with their English names: 2024-01-01 was a Monday, so day n of that week
+    -- names weekday n. The weekend flag is the one int_sessions_enriched uses (macro), applied
+    -- to the spine because a weekday can have no session (Saturday, in the public log).
+    select
+        cast(range as integer) as session_weekday,
+        dayname(date '2024-01-01' + cast(range - 1 as integer)) as session_weekday_name,
+        {{ iso_weekday_is_weekend('range') }} as is_weekend
+    from range(1, 8)
 ),
 
-hours as (
-    select cast(unnest(generate_series(0, 23)) as integer) as session_hour
+hour_spine as (
+    select cast(range as integer) as session_hour
+    from range(0, 24)
 ),
 
 per_cell as (
@@ -24,20 +32,19 @@ per_cell as (
 
 final as (
     select
-        weekdays.session_weekday,
-        -- 2024-01-01 is a Monday: day n of that week has ISO weekday n.
-        dayname(date '2024-01-01' + weekdays.session_weekday - 1) as session_weekday_name,
-        weekdays.session_weekday in (6, 7) as is_weekend,
-        hours.session_hour,
+        weekday_spine.session_weekday,
+        weekday_spine.session_weekday_name,
+        weekday_spine.is_weekend,
+        hour_spine.session_hour,
         coalesce(per_cell.session_count, 0) as session_count,
         coalesce(per_cell.click_count, 0) as click_count,
         {{ safe_divide('per_cell.click_count', 'per_cell.session_count') }} as click_through_rate
-    from weekdays
-    cross join hours
+    from weekday_spine
+    cross join hour_spine
     left join per_cell
         on
-            weekdays.session_weekday = per_cell.session_weekday
-            and hours.session_hour = per_cell.session_hour
+            weekday_spine.session_weekday = per_cell.session_weekday
+            and hour_spine.session_hour = per_cell.session_hour
 )
 
 select * from final

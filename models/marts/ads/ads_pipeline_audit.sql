@@ -1,71 +1,56 @@
--- One row: where every raw session row went. raw rows = exact duplicates removed + rejected
--- rows + clean rows (tested), and rejected rows = the sum of the per-reason counts (tested).
+-- The session log's volume through cleaning, in one row: raw rows, exact duplicates removed,
+-- rows quarantined (in total and per reason), clean rows. Each count is read from the relation
+-- that holds those rows, so raw = duplicates + rejected + clean is a real check (a data test),
+-- not true by construction.
 {{ config(alias='pipeline_audit') }}
 
-with validated as (
-    select * from {{ ref('stg_ads__sessions_validated') }}
+{%- set reject_reasons = ads_reject_reasons() %}
+
+with raw_rows as (
+    select count(*) as raw_row_count
+    from {{ ref('stg_ads__sessions_raw') }}
 ),
 
-rejected as (
-    select * from {{ ref('stg_ads__sessions_rejected') }}
-),
-
-clean as (
-    select * from {{ ref('stg_ads__sessions') }}
-),
-
-raw_counts as (
+distinct_rows as (
     select
-        cast(sum(duplicate_count + 1) as bigint) as raw_row_count,
-        cast(sum(duplicate_count) as bigint) as exact_duplicate_row_count
-    from validated
-),
-
-rejected_counts as (
-    select
-        count(*) as rejected_row_count,
-        count(*) filter (where reject_reason = 'missing_session_id') as missing_session_id_row_count,
-        count(*) filter (where reject_reason = 'invalid_id') as invalid_id_row_count,
-        count(*) filter (where reject_reason = 'invalid_datetime') as invalid_datetime_row_count,
-        count(*) filter (where reject_reason = 'invalid_is_click') as invalid_is_click_row_count,
-        count(*) filter (where reject_reason = 'invalid_attribute') as invalid_attribute_row_count,
-        count(*) filter (
-            where reject_reason = 'conflicting_session_id'
-        ) as conflicting_session_id_row_count
-    from rejected
-),
-
-conflict_counts as (
-    select
+        count(*) as deduplicated_row_count,
+        coalesce(sum(duplicate_count), 0) as duplicate_row_count,
         count(distinct parsed_session_id) filter (
             where reject_reason = 'conflicting_session_id'
         ) as conflicting_session_id_count
-    from validated
+    from {{ ref('stg_ads__sessions_validated') }}
 ),
 
-clean_counts as (
+rejected_rows as (
+    select
+        {% for reason in reject_reasons -%}
+            count(*) filter (where reject_reason = '{{ reason }}') as rejected_{{ reason }}_count,
+        {% endfor -%}
+        count(*) as rejected_row_count
+    from {{ ref('stg_ads__sessions_rejected') }}
+),
+
+clean_rows as (
     select count(*) as clean_row_count
-    from clean
+    from {{ ref('stg_ads__sessions') }}
 ),
 
 final as (
     select
-        'ads.sessions' as source_name,
-        coalesce(raw_counts.raw_row_count, 0) as raw_row_count,
-        coalesce(raw_counts.exact_duplicate_row_count, 0) as exact_duplicate_row_count,
-        rejected_counts.rejected_row_count,
-        clean_counts.clean_row_count,
-        rejected_counts.missing_session_id_row_count,
-        rejected_counts.invalid_id_row_count,
-        rejected_counts.invalid_datetime_row_count,
-        rejected_counts.invalid_is_click_row_count,
-        rejected_counts.invalid_attribute_row_count,
-        rejected_counts.conflicting_session_id_row_count,
-        conflict_counts.conflicting_session_id_count
-    from raw_counts
-    cross join rejected_counts
-    cross join clean_counts
-    cross join conflict_counts
+        'sessions' as dataset_name,
+        raw_rows.raw_row_count,
+        cast(distinct_rows.duplicate_row_count as bigint) as duplicate_row_count,
+        distinct_rows.deduplicated_row_count,
+        rejected_rows.rejected_row_count,
+        {% for reason in reject_reasons -%}
+            rejected_rows.rejected_{{ reason }}_count,
+        {% endfor -%}
+        clean_rows.clean_row_count,
+        distinct_rows.conflicting_session_id_count
+    from raw_rows
+    cross join distinct_rows
+    cross join rejected_rows
+    cross join clean_rows
 )
 
 select * from final

@@ -1,4 +1,5 @@
--- The raw session file as a relation, untouched (all text), columns prefixed `raw_`.
+-- The raw session file as a relation, untouched (all text), columns prefixed `raw_`, plus
+-- `extra_values`: what a ragged row carries past the 15 declared columns (null when none).
 -- Downstream models and their unit tests read this rather than the source: dbt cannot take
 -- fixture column types from an external (file) source, only from a relation in the warehouse.
 select
@@ -16,5 +17,6 @@ select
     user_depth as raw_user_depth,
     city_development_index as raw_city_development_index,
     var_1 as raw_var_1,
-    is_click as raw_is_click
+    is_click as raw_is_click,
+    {{ extra_field_values('ads', 'sessions') }} as extra_values
 from {{ source('ads', 'sessions') }}

@@ -19,7 +19,8 @@ with rejected as (
         raw_user_depth,
         raw_city_development_index,
         raw_var_1,
-        raw_is_click
+        raw_is_click,
+        extra_values
     from {{ ref('stg_ads__sessions_validated') }}
     where reject_reason is not null
 )

@@ -5,6 +5,8 @@
 {{ config(materialized='table') }}
 
 with distinct_rows as (
+    -- Every raw column takes part, extra_values included: a ragged row is not a duplicate of
+    -- the well-formed row it starts like.
     select
         *,
         count(*) - 1 as duplicate_count
@@ -64,11 +66,13 @@ parsed as (
 ),
 
 row_checked as (
-    -- The first defect found, in this precedence: identity, then time, then outcome, then
-    -- the remaining attributes. A required value that is empty counts as invalid.
+    -- The first defect found, in this precedence: the row's shape (values past the header),
+    -- identity, then time, then outcome, then the remaining attributes. A required value that
+    -- is empty counts as invalid.
     select
         *,
         case
+            when extra_values is not null then 'extra_fields'
             when session_id_text is null then 'missing_session_id'
             when
                 parsed_session_id is null
@@ -103,7 +107,8 @@ conflicts_counted as (
 
 final as (
     select
-        -- Content hash: distinct rows have distinct content, so this is a stable row key.
+        -- Content hash over every raw value (extras included): distinct rows have distinct
+        -- content, so this is a stable row key.
         md5(
             concat_ws(
                 '|',
@@ -112,7 +117,7 @@ final as (
                 coalesce(raw_product_category_1, ''), coalesce(raw_product_category_2, ''),
                 coalesce(raw_user_group_id, ''), coalesce(raw_gender, ''), coalesce(raw_age_level, ''),
                 coalesce(raw_user_depth, ''), coalesce(raw_city_development_index, ''),
-                coalesce(raw_var_1, ''), coalesce(raw_is_click, '')
+                coalesce(raw_var_1, ''), coalesce(raw_is_click, ''), coalesce(extra_values, '')
             )
         ) as raw_row_id,
         raw_session_id,
@@ -130,6 +135,7 @@ final as (
         raw_city_development_index,
         raw_var_1,
         raw_is_click,
+        extra_values,
         duplicate_count,
         parsed_session_id,
         parsed_session_at,
