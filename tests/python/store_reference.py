@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import pandas as pd
 
@@ -29,15 +29,26 @@ def _is_integer_id(text: str) -> bool:
     return bool(_DIGITS.fullmatch(text)) and int(text) <= INT64_MAX
 
 
-def _price_cents(text: str) -> int | None:
-    """Price text -> integer cents, or None when it is not a finite number."""
+# Money is decimal(18, 2): at most 16 digits before the point.
+_MAX_PRICE_CENTS = 10**18 - 1
+
+
+def price_cents(text: str) -> int | None:
+    """Price text -> integer cents, or None when it is not a finite number that fits decimal(18, 2).
+
+    Rounded to the cent half away from zero (Decimal's ROUND_HALF_UP): 10.005 -> 10.01,
+    -0.004 -> 0.00 (then non-positive). An export written through a float (31.900000000000002)
+    is a valid price of 31.90, not a rejected row. Stated explicitly because Decimal's default
+    context rounds half to even (10.005 -> 10.00).
+    """
     try:
         value = Decimal(text)
+        if not value.is_finite():
+            return None
+        cents = int(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) * 100)
     except InvalidOperation:
         return None
-    if not value.is_finite():
-        return None
-    return int((value * 100).to_integral_value())
+    return cents if abs(cents) <= _MAX_PRICE_CENTS else None
 
 
 def _event_time(text: str) -> datetime | None:
@@ -68,7 +79,7 @@ def _reject_reason(row: pd.Series, accepted_event_types: set[str]) -> str | None
         return "invalid_category_id"
     if row.price == "":
         return "missing_price"
-    cents = _price_cents(row.price)
+    cents = price_cents(row.price)
     if cents is None:
         return "invalid_price"
     if cents <= 0:
@@ -100,7 +111,7 @@ def clean_events(raw: pd.DataFrame, accepted_event_types: list[str]) -> StoreRef
             "brand": valid.brand.replace("", "Unknown"),
             "is_category_missing": valid.category_code == "",
             "is_brand_missing": valid.brand == "",
-            "price_cents": valid.price.map(_price_cents).astype("int64"),
+            "price_cents": valid.price.map(price_cents).astype("int64"),
             "user_id": valid.user_id.astype("int64"),
             "session_id": valid.user_session.replace("", None),
         }

@@ -7,6 +7,9 @@ generator's manifest (what it planted).
 from __future__ import annotations
 
 import pandas as pd
+import pytest
+
+from tests.python.store_reference import price_cents
 
 KEY = ["event_at", "event_type", "product_id", "user_id", "session_id", "price_cents"]
 
@@ -58,3 +61,22 @@ def test_clean_events_equal_the_reference(warehouse, store_ref):
     mart = mart.sort_values(KEY).reset_index(drop=True)
     expected = expected[mart.columns].sort_values(KEY).reset_index(drop=True)
     pd.testing.assert_frame_equal(mart, expected, check_dtype=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "cents"),
+    [
+        ("10.005", 1001),  # half away from zero, not half to even (10.00)
+        ("-0.005", -1),
+        ("31.900000000000002", 3190),  # written through a float: a valid price
+        ("-0.004", 0),  # rounds to 0.00, then non_positive_price
+        ("9999999999999999.99", 999999999999999999),
+        ("10000000000000000", None),  # does not fit decimal(18, 2): invalid_price
+        ("n/a", None),
+        ("nan", None),
+    ],
+)
+def test_reference_price_rounding_is_the_staging_rule(text, cents):
+    """The reference rounds price text as stg_store__events_validated does (its unit test
+    price_rounds_to_the_cent_half_away_from_zero pins the SQL side on the same values)."""
+    assert price_cents(text) == cents
