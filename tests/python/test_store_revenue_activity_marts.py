@@ -45,17 +45,8 @@ def _cents(values: pd.Series) -> pd.Series:
 @pytest.fixture(scope="module")
 def clean(store_ref) -> pd.DataFrame:
     events = store_ref.clean.copy()
-    if "price_cents" not in events:
-        events["price_cents"] = _price_cents(events["price"])
     events["purchase_cents"] = events["price_cents"].where(events["event_type"] == "purchase", 0)
     return events
-
-
-def _price_cents(price: pd.Series) -> pd.Series:
-    # store_reference keeps price exact (Decimal or integer cents); never go through a float.
-    if pd.api.types.is_integer_dtype(price):
-        return price.astype("int64")
-    return price.map(lambda value: int(Decimal(str(value)) * 100)).astype("int64")
 
 
 def _funnel(events: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
