@@ -121,3 +121,12 @@ def clean_events(raw: pd.DataFrame, accepted_event_types: list[str]) -> StoreRef
         duplicate_rows=len(raw) - len(distinct),
         rejected=rejected.reset_index(drop=True),
     )
+
+
+def most_frequent(rows: pd.DataFrame, key: str, value: str) -> pd.Series:
+    """key -> its most frequent `value` among `rows` (pass only rows where the value is known);
+    ties go to the alphabetically first value. The catalog backfill's and the product
+    attributes' rule."""
+    counts = rows.groupby([key, value]).size().rename("n").reset_index()
+    counts = counts.sort_values([key, "n", value], ascending=[True, False, True])
+    return counts.drop_duplicates(key).set_index(key)[value]

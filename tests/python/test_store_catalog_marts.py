@@ -14,17 +14,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from tests.python.conftest import RATE_TOLERANCE, mart_cents
+from tests.python.store_reference import most_frequent
+
 STAGES = ["before_backfill", "after_backfill"]
 
 
 # --- reference ------------------------------------------------------------------------------
-
-
-def _most_frequent(known: pd.DataFrame, key: str, value: str) -> pd.Series:
-    """key -> its most frequent value among `known` rows; ties go to the alphabetically first."""
-    counts = known.groupby([key, value]).size().rename("n").reset_index()
-    counts = counts.sort_values([key, "n", value], ascending=[True, False, True])
-    return counts.drop_duplicates(key).set_index(key)[value]
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +29,8 @@ def backfilled(store_ref) -> pd.DataFrame:
     frequent known brand of the same product_id, a missing category_code the most frequent
     known code of the same category_id; still missing when there is none."""
     events = store_ref.clean.copy()
-    brand_of_product = _most_frequent(events[~events.is_brand_missing], "product_id", "brand")
-    code_of_category = _most_frequent(
+    brand_of_product = most_frequent(events[~events.is_brand_missing], "product_id", "brand")
+    code_of_category = most_frequent(
         events[~events.is_category_missing & events.category_id.notna()],
         "category_id",
         "category_code",
@@ -54,8 +50,8 @@ def product_context(backfilled) -> pd.DataFrame:
     """Per product: its brand (most frequent known brand) and category_code (most frequent
     known code after the backfill), 'Unknown' when never known."""
     events = backfilled
-    brand = _most_frequent(events[~events.is_brand_missing], "product_id", "brand")
-    code = _most_frequent(events[~events.is_category_missing_after], "product_id", "category_after")
+    brand = most_frequent(events[~events.is_brand_missing], "product_id", "brand")
+    code = most_frequent(events[~events.is_category_missing_after], "product_id", "category_after")
     products = pd.DataFrame(index=pd.Index(events.product_id.unique(), name="product_id"))
     products["brand"] = brand.reindex(products.index).fillna("Unknown")
     products["category_code"] = code.reindex(products.index).fillna("Unknown")
@@ -63,11 +59,6 @@ def product_context(backfilled) -> pd.DataFrame:
 
 
 # --- catalog_completeness -------------------------------------------------------------------
-
-
-def _cents(money: pd.Series) -> pd.Series:
-    """decimal(18, 2) read back as float -> exact integer cents."""
-    return (money.astype("float64") * 100).round().astype("int64")
 
 
 def _expected_completeness(events: pd.DataFrame) -> pd.DataFrame:
@@ -111,8 +102,8 @@ def _expected_completeness(events: pd.DataFrame) -> pd.DataFrame:
 def test_catalog_completeness_matches_reference(read_mart, backfilled):
     mart = read_mart("store.catalog_completeness")
     assert len(mart) == 8
-    mart["revenue_cents"] = _cents(mart.revenue)
-    mart["recovered_revenue_cents"] = _cents(mart.recovered_revenue)
+    mart["revenue_cents"] = mart_cents(mart.revenue)
+    mart["recovered_revenue_cents"] = mart_cents(mart.recovered_revenue)
     mart = mart.set_index(["gap_kind", "backfill_stage"])
     expected = _expected_completeness(backfilled)
     assert sorted(mart.index) == sorted(expected.index)
@@ -127,12 +118,12 @@ def test_catalog_completeness_matches_reference(read_mart, backfilled):
     ]
     pd.testing.assert_frame_equal(mart[exact], expected[exact], check_dtype=False)
     for rate in ["event_share", "revenue_share"]:
-        np.testing.assert_allclose(mart[rate], expected[rate], rtol=0, atol=1e-9)
+        np.testing.assert_allclose(mart[rate], expected[rate], rtol=0, atol=RATE_TOLERANCE)
 
 
 def test_catalog_completeness_no_double_counting_and_backfill_recovers(read_mart):
     mart = read_mart("store.catalog_completeness")
-    mart["revenue_cents"] = _cents(mart.revenue)
+    mart["revenue_cents"] = mart_cents(mart.revenue)
     mart = mart.set_index(["gap_kind", "backfill_stage"])
     for stage in STAGES:
         at = mart.xs(stage, level="backfill_stage")

@@ -15,7 +15,8 @@ from fractions import Fraction
 import pandas as pd
 import pytest
 
-RATE_TOLERANCE = 1e-9
+from tests.python.conftest import RATE_TOLERANCE, cents, mart_cents
+
 STAGES = ["view", "cart", "purchase"]
 EXCLUSIVE_SEGMENTS = ["view_only", "cart_abandoner", "single_purchase", "multi_purchase"]
 # Every reason the pipeline can quarantine a row for (README / stg_store__events_validated).
@@ -48,9 +49,9 @@ def assert_rate(actual, expected: Fraction | None, name: str) -> None:
         )
 
 
-def assert_cents(actual, cents: int, name: str) -> None:
+def assert_cents(actual, expected_cents: int, name: str) -> None:
     """A decimal(18, 2) read back as a float is the reference amount, to the cent."""
-    assert round(float(actual) * 100) == cents, f"{name}: mart {actual} != reference {cents / 100:.2f}"
+    assert cents(actual) == expected_cents, f"{name}: mart {actual} != reference {expected_cents / 100:.2f}"
 
 
 def continuous_quantile(values: list[int], q: Fraction) -> Fraction:
@@ -179,8 +180,7 @@ def test_user_summary(read_mart, user_reference: pd.DataFrame):
     for column in ["view_count", "cart_count", "purchase_count", "first_event_at", "last_event_at", "user_segment"]:
         mismatched = merged[merged[column] != merged[f"{column}_ref"]]
         assert mismatched.empty, f"{column} differs for {len(mismatched)} users, e.g. {mismatched.user_id.iloc[0]}"
-    revenue_cents = (merged.revenue.astype(float) * 100).round().astype("int64")
-    assert (revenue_cents == merged.revenue_cents).all(), "revenue differs"
+    assert (mart_cents(merged.revenue) == merged.revenue_cents).all(), "revenue differs"
     mismatched = merged[merged.is_high_value != merged.is_high_value_ref]
     assert mismatched.empty, f"is_high_value differs for {len(mismatched)} users"
 
