@@ -18,7 +18,7 @@ import yaml
 from scripts import run_pipeline
 from scripts.inputs import PROJECT_ROOT
 from scripts.synthetic.sink import manifest_path
-from tests.python.store_reference import StoreReference, clean_events
+from tests.python.store_reference import StoreReference, clean_events, read_raw_events
 
 CI = run_pipeline.CI
 
@@ -76,7 +76,7 @@ def _manifest(dataset: str) -> dict:
 
 @pytest.fixture(scope="session")
 def raw_events(ci_database: Path) -> pd.DataFrame:
-    return _read_raw("events")
+    return read_raw_events(_raw_path("events"))
 
 
 @pytest.fixture(scope="session")

@@ -7,14 +7,33 @@ tests compare two implementations rather than one with itself. Money is kept as 
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from pathlib import Path
 
 import pandas as pd
 
 INT64_MAX = 2**63 - 1
+# Every reason a distinct raw row can be rejected for, in the order the rules are checked (the
+# README's cleaning rules). _reject_reason implements each; test_pipeline_audit checks that
+# store.pipeline_audit reports exactly these, so a reason added to the SQL alone fails it.
+REJECT_REASONS = (
+    "extra_fields",
+    "missing_event_time",
+    "invalid_event_time",
+    "invalid_event_type",
+    "missing_user_id",
+    "invalid_user_id",
+    "missing_product_id",
+    "invalid_product_id",
+    "invalid_category_id",
+    "missing_price",
+    "invalid_price",
+    "non_positive_price",
+)
 _DIGITS = re.compile(r"[0-9]+")
 
 
@@ -59,8 +78,37 @@ def _event_time(text: str) -> datetime | None:
         return None
 
 
+def read_raw_events(path: Path) -> pd.DataFrame:
+    """The raw event file as text: one row per line, every value exactly as written, empty as "".
+
+    Read with the csv module rather than pandas, which refuses a row with more fields than the
+    header: such a row keeps its first fields in the header's columns and the values past the
+    header, as a tuple, in `extra_fields` (empty for a well-formed row; trailing empty fields
+    are no values, so `a,b,` past the header is `("a", "b")`). A short row is padded with "".
+    Blank lines are skipped.
+    """
+
+    def past_header(row: list[str], width: int) -> tuple[str, ...]:
+        extra = row[width:]
+        while extra and extra[-1] == "":
+            extra.pop()
+        return tuple(extra)
+
+    with open(path, newline="", encoding="utf-8") as file:
+        reader = csv.reader(file)
+        header = next(reader)
+        width = len(header)
+        rows = [(*row[:width], *[""] * (width - len(row)), past_header(row, width)) for row in reader if row]
+    raw = pd.DataFrame(rows, columns=[*header, "extra_fields"])
+    return raw.astype(dict.fromkeys(header, str))
+
+
 def _reject_reason(row: pd.Series, accepted_event_types: set[str]) -> str | None:
-    """The first rule a raw row breaks, in the documented order; None when it is clean."""
+    """The first rule a raw row breaks, in the order of REJECT_REASONS; None when it is clean."""
+    # A value past the header: the row is misaligned, none of its fields can be trusted. An
+    # empty extra field is a missing value, like an empty field anywhere else.
+    if any(row.extra_fields):
+        return "extra_fields"
     if row.event_time == "":
         return "missing_event_time"
     if _event_time(row.event_time) is None:
@@ -90,8 +138,8 @@ def _reject_reason(row: pd.Series, accepted_event_types: set[str]) -> str | None
 def clean_events(raw: pd.DataFrame, accepted_event_types: list[str]) -> StoreReference:
     """De-duplicate exact rows, then validate; type and impute what is left.
 
-    `raw` holds the file's text with empty values as "" (read with dtype=str,
-    keep_default_na=False).
+    `raw` is the file as `read_raw_events` reads it: text, empty values as "", values past the
+    header in `extra_fields`, which take part in de-duplication.
     """
     distinct = raw.drop_duplicates().reset_index(drop=True)
     accepted = set(accepted_event_types)

@@ -16,23 +16,10 @@ import pandas as pd
 import pytest
 
 from tests.python.conftest import RATE_TOLERANCE, cents, mart_cents
+from tests.python.store_reference import REJECT_REASONS
 
 STAGES = ["view", "cart", "purchase"]
 EXCLUSIVE_SEGMENTS = ["view_only", "cart_abandoner", "single_purchase", "multi_purchase"]
-# Every reason the pipeline can quarantine a row for (README / stg_store__events_validated).
-REJECT_REASONS = [
-    "missing_event_time",
-    "invalid_event_time",
-    "invalid_event_type",
-    "missing_user_id",
-    "invalid_user_id",
-    "missing_product_id",
-    "invalid_product_id",
-    "invalid_category_id",
-    "missing_price",
-    "invalid_price",
-    "non_positive_price",
-]
 
 
 def ratio(numerator: int, denominator: int) -> Fraction | None:
@@ -206,19 +193,27 @@ def test_pipeline_audit(read_mart, raw_events: pd.DataFrame, events_manifest: di
     audit = mart.iloc[0]
     assert audit.dataset_name == "events"
 
-    rejected_per_reason = store_ref.rejected.reject_reason.value_counts().to_dict()
-    planted_per_reason = events_manifest["dirty_rows"]
-    assert set(rejected_per_reason) <= set(REJECT_REASONS)
-    assert set(planted_per_reason) <= set(REJECT_REASONS)
+    # The audit has a rejected_<reason>_count column per reason the SQL can assign (macro
+    # store_reject_reasons); the reference must know exactly the same reasons, so one added to
+    # the SQL but not handled by the reference (or the reverse) fails here.
+    audit_reasons = [
+        column.removeprefix("rejected_").removesuffix("_count")
+        for column in mart.columns
+        if column.startswith("rejected_") and column.endswith("_count") and column != "rejected_row_count"
+    ]
+    assert audit_reasons == list(REJECT_REASONS), "the audit's reasons differ from the reference's (or their order)"
+    # Expected per reason: the reference's rejected rows, 0 for a reason with none.
+    rejected_per_reason = dict.fromkeys(audit_reasons, 0) | store_ref.rejected.reject_reason.value_counts().to_dict()
+    planted_per_reason = dict.fromkeys(audit_reasons, 0) | events_manifest["dirty_rows"]
+    assert set(rejected_per_reason) == set(planted_per_reason) == set(audit_reasons)
 
     # The generator's manifest, and the independent cleaning, agree with the mart.
     assert audit.raw_row_count == len(raw_events) == events_manifest["rows"]
     assert audit.duplicate_row_count == store_ref.duplicate_rows == events_manifest["exact_duplicate_rows"]
     assert audit.deduplicated_row_count == len(raw_events) - store_ref.duplicate_rows
     assert audit.rejected_row_count == len(store_ref.rejected) == sum(planted_per_reason.values())
-    for reason in REJECT_REASONS:
-        column = f"rejected_{reason}_count"
-        assert audit[column] == rejected_per_reason.get(reason, 0) == planted_per_reason.get(reason, 0), reason
+    for reason in audit_reasons:
+        assert audit[f"rejected_{reason}_count"] == rejected_per_reason[reason] == planted_per_reason[reason], reason
     assert audit.clean_row_count == len(store_ref.clean) == events_manifest["clean_rows"]
     # The identity the audit exists for.
     assert audit.raw_row_count == audit.duplicate_row_count + audit.rejected_row_count + audit.clean_row_count
