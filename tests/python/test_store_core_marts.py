@@ -201,9 +201,10 @@ def test_pipeline_audit(read_mart, raw_events: pd.DataFrame, events_manifest: di
         for column in mart.columns
         if column.startswith("rejected_") and column.endswith("_count") and column != "rejected_row_count"
     ]
-    assert audit_reasons == list(REJECT_REASONS), "the audit's reasons differ from the reference's (or their order)"
+    assert audit_reasons == list(REJECT_REASONS), "audit and reference reasons differ (or their order)"
     # Expected per reason: the reference's rejected rows, 0 for a reason with none.
-    rejected_per_reason = dict.fromkeys(audit_reasons, 0) | store_ref.rejected.reject_reason.value_counts().to_dict()
+    rejected = store_ref.rejected.reject_reason.value_counts().to_dict()
+    rejected_per_reason = dict.fromkeys(audit_reasons, 0) | rejected
     planted_per_reason = dict.fromkeys(audit_reasons, 0) | events_manifest["dirty_rows"]
     assert set(rejected_per_reason) == set(planted_per_reason) == set(audit_reasons)
 
@@ -213,7 +214,8 @@ def test_pipeline_audit(read_mart, raw_events: pd.DataFrame, events_manifest: di
     assert audit.deduplicated_row_count == len(raw_events) - store_ref.duplicate_rows
     assert audit.rejected_row_count == len(store_ref.rejected) == sum(planted_per_reason.values())
     for reason in audit_reasons:
-        assert audit[f"rejected_{reason}_count"] == rejected_per_reason[reason] == planted_per_reason[reason], reason
+        column = f"rejected_{reason}_count"
+        assert audit[column] == rejected_per_reason[reason] == planted_per_reason[reason], reason
     assert audit.clean_row_count == len(store_ref.clean) == events_manifest["clean_rows"]
     # The identity the audit exists for.
     assert audit.raw_row_count == audit.duplicate_row_count + audit.rejected_row_count + audit.clean_row_count

@@ -132,7 +132,8 @@ def test_category_revenue(clean, read_mart):
 
 def test_product_purchases(clean, read_mart):
     expected = _share_and_rank(_funnel(clean, ["product_id"]), "product_id")
-    expected["brand"] = expected["product_id"].map(most_frequent(clean[~clean["is_brand_missing"]], "product_id", "brand")).fillna("Unknown")
+    brand_of_product = most_frequent(clean[~clean["is_brand_missing"]], "product_id", "brand")
+    expected["brand"] = expected["product_id"].map(brand_of_product).fillna("Unknown")
     expected["purchase_rate"] = np.where(
         expected["view_count"] > 0, expected["purchase_count"] / expected["view_count"].replace(0, 1), np.nan
     )
