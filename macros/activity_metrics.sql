@@ -1,11 +1,9 @@
-{#- The activity measures every activity_by_* mart reports for its bucket (see their YAML).
+{#- The activity measures every activity_by_* mart reports for its bucket (see their YAML): all
+    events, the per-event-type measures (event_type_measures) and distinct active users.
     Use inside a select grouped by the bucket, over int_events_enriched rows. -#}
 {% macro activity_metrics() -%}
     count(*) as event_count,
-    count(*) filter (where event_type = 'view') as view_count,
-    count(*) filter (where event_type = 'cart') as cart_count,
-    count(*) filter (where event_type = 'purchase') as purchase_count,
-    coalesce(sum(price) filter (where event_type = 'purchase'), 0) as revenue,
+    {{ event_type_measures() }},
     count(distinct user_id) as active_user_count
 {%- endmacro %}
 

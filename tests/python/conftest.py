@@ -7,6 +7,7 @@ pytest; run alone, pytest builds it first if it is missing.
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -17,9 +18,26 @@ import yaml
 from scripts import run_pipeline
 from scripts.inputs import PROJECT_ROOT
 from scripts.synthetic.sink import manifest_path
-from tests.python.store_reference import StoreReference, clean_events
+from tests.python.store_reference import StoreReference, clean_events, read_raw_events
 
 CI = run_pipeline.CI
+
+# How a mart is compared with the reference (CONTRIBUTING): counts exact, money to the cent,
+# rates (doubles) within this absolute tolerance.
+RATE_TOLERANCE = 1e-9
+
+
+def cents(money) -> int | None:
+    """A mart's money value (decimal(18, 2), read back as a float or a Decimal) -> exact integer
+    cents; None for null. Goes through the shortest decimal text, so 10.01 is 1001, not 1000."""
+    if money is None or pd.isna(money):
+        return None
+    return int(round(Decimal(str(money)) * 100))
+
+
+def mart_cents(money: pd.Series) -> pd.Series:
+    """`cents` over a mart column: nullable integer cents."""
+    return money.map(cents).astype("Int64")
 
 
 def _raw_path(dataset: str) -> Path:
@@ -58,7 +76,7 @@ def _manifest(dataset: str) -> dict:
 
 @pytest.fixture(scope="session")
 def raw_events(ci_database: Path) -> pd.DataFrame:
-    return _read_raw("events")
+    return read_raw_events(_raw_path("events"))
 
 
 @pytest.fixture(scope="session")

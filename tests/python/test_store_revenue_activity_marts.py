@@ -16,46 +16,25 @@ Counts are compared exactly, money in cents, rates to 1e-9.
 from __future__ import annotations
 
 import calendar
-from decimal import Decimal
 
 import numpy as np
 import pandas as pd
 import pytest
 
-RATE_TOLERANCE = 1e-9
+from tests.python.conftest import RATE_TOLERANCE, mart_cents
+from tests.python.store_reference import most_frequent
+
 WEEKDAYS = list(calendar.day_name)  # Monday .. Sunday
 
 
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _cents(values: pd.Series) -> pd.Series:
-    """Money to integer cents: exact for Decimal or int cents, rounded for floats."""
-
-    def one(value):
-        if value is None or (isinstance(value, float) and np.isnan(value)):
-            return None
-        if isinstance(value, Decimal):
-            return int(value * 100)
-        return int(round(float(value) * 100))
-
-    return values.map(one).astype("Int64")
-
-
 @pytest.fixture(scope="module")
 def clean(store_ref) -> pd.DataFrame:
     events = store_ref.clean.copy()
-    if "price_cents" not in events:
-        events["price_cents"] = _price_cents(events["price"])
     events["purchase_cents"] = events["price_cents"].where(events["event_type"] == "purchase", 0)
     return events
-
-
-def _price_cents(price: pd.Series) -> pd.Series:
-    # store_reference keeps price exact (Decimal or integer cents); never go through a float.
-    if pd.api.types.is_integer_dtype(price):
-        return price.astype("int64")
-    return price.map(lambda value: int(Decimal(str(value)) * 100)).astype("int64")
 
 
 def _funnel(events: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -97,7 +76,7 @@ def _assert_matches(mart: pd.DataFrame, expected: pd.DataFrame, keys: list[str],
         diff = merged[merged[f"{column}_expected"].astype("int64") != merged[column].astype("int64")]
         assert diff.empty, f"{column} differs:\n{diff[keys + [f'{column}_expected', column]].head(10)}"
     for column, cents_column in money.items():
-        actual = _cents(merged[column])
+        actual = mart_cents(merged[column])
         diff = merged[merged[cents_column].astype("int64") != actual]
         assert diff.empty, f"{column} differs:\n{diff[keys + [cents_column, column]].head(10)}"
     for column in rates:
@@ -148,19 +127,13 @@ def test_category_revenue(clean, read_mart):
     )
     for level, rows in mart.groupby("category_level"):
         assert "Unknown" in set(rows["category"]), level
-        assert _cents(rows["revenue"]).sum() == clean["purchase_cents"].sum(), level
-
-
-def _most_frequent_known_brand(clean: pd.DataFrame) -> pd.Series:
-    known = clean[~clean["is_brand_missing"].astype(bool)]
-    counts = known.groupby(["product_id", "brand"]).size().rename("n").reset_index()
-    counts = counts.sort_values(["product_id", "n", "brand"], ascending=[True, False, True])
-    return counts.drop_duplicates("product_id").set_index("product_id")["brand"]
+        assert mart_cents(rows["revenue"]).sum() == clean["purchase_cents"].sum(), level
 
 
 def test_product_purchases(clean, read_mart):
     expected = _share_and_rank(_funnel(clean, ["product_id"]), "product_id")
-    expected["brand"] = expected["product_id"].map(_most_frequent_known_brand(clean)).fillna("Unknown")
+    brand_of_product = most_frequent(clean[~clean["is_brand_missing"]], "product_id", "brand")
+    expected["brand"] = expected["product_id"].map(brand_of_product).fillna("Unknown")
     expected["purchase_rate"] = np.where(
         expected["view_count"] > 0, expected["purchase_count"] / expected["view_count"].replace(0, 1), np.nan
     )
@@ -287,4 +260,4 @@ def test_abandoned_brands(abandoned_carts, read_mart):
         counts=["abandoning_user_count", "cart_count"],
         money={"abandoned_value": "value_cents"},
     )
-    assert _cents(mart["abandoned_value"]).sum() == abandoned_carts["price_cents"].sum()
+    assert mart_cents(mart["abandoned_value"]).sum() == abandoned_carts["price_cents"].sum()

@@ -7,6 +7,9 @@ generator's manifest (what it planted).
 from __future__ import annotations
 
 import pandas as pd
+import pytest
+
+from tests.python.store_reference import clean_events, price_cents, read_raw_events
 
 KEY = ["event_at", "event_type", "product_id", "user_id", "session_id", "price_cents"]
 
@@ -58,3 +61,51 @@ def test_clean_events_equal_the_reference(warehouse, store_ref):
     mart = mart.sort_values(KEY).reset_index(drop=True)
     expected = expected[mart.columns].sort_values(KEY).reset_index(drop=True)
     pd.testing.assert_frame_equal(mart, expected, check_dtype=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "cents"),
+    [
+        ("10.005", 1001),  # half away from zero, not half to even (10.00)
+        ("-0.005", -1),
+        ("31.900000000000002", 3190),  # written through a float: a valid price
+        ("-0.004", 0),  # rounds to 0.00, then non_positive_price
+        ("9999999999999999.99", 999999999999999999),
+        ("10000000000000000", None),  # does not fit decimal(18, 2): invalid_price
+        ("n/a", None),
+        ("nan", None),
+    ],
+)
+def test_reference_price_rounding_is_the_staging_rule(text, cents):
+    """The reference rounds price text as stg_store__events_validated does (its unit test
+    price_rounds_to_the_cent_half_away_from_zero pins the SQL side on the same values)."""
+    assert price_cents(text) == cents
+
+
+def test_reference_quarantines_values_past_the_header(tmp_path):
+    """The reference's extra_fields rule on a ragged file (the CI sample has none): a row with a
+    value past the header is rejected whatever its first fields, its extra values belong to its
+    identity, trailing empty fields are no values, and a short row is padded with missing values.
+    The SQL side is the unit test rows_with_extra_fields_are_quarantined_and_keep_their_identity."""
+    good = "2020-10-01 10:00:00 UTC,view,1,2,a.b,msi,10.00,3,S1"
+    path = tmp_path / "events.csv"
+    path.write_text(
+        "\n".join(
+            [
+                "event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session",
+                good,
+                f"{good},x",
+                f"{good},y",
+                f"{good},y",
+                f"{good},",
+                "2020-10-01 10:00:00 UTC,view,1,2,a.b",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    ref = clean_events(read_raw_events(path), ["view", "cart", "purchase"])
+    assert ref.duplicate_rows == 2  # the second `y` row, and `good,` (no value past the header)
+    assert len(ref.clean) == 1
+    rejected = dict(zip(ref.rejected.extra_fields, ref.rejected.reject_reason))
+    assert rejected == {("x",): "extra_fields", ("y",): "extra_fields", (): "missing_user_id"}

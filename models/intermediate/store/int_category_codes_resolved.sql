@@ -1,31 +1,17 @@
 -- Backfill lookup: for each category_id, the category_code its other events most often carry.
 -- Ties go to the alphabetically first code so the choice is deterministic.
-with known_codes as (
-    select
-        category_id,
-        category_code,
-        count(*) as event_count
-    from {{ ref('stg_store__events') }}
-    where not is_category_missing and category_id is not null
-    group by category_id, category_code
-),
-
-ranked as (
-    select
-        category_id,
-        category_code,
-        row_number() over (
-            partition by category_id order by event_count desc, category_code asc
-        ) as code_rank
-    from known_codes
+with most_frequent_codes as (
+    {{ most_frequent_value(
+        ref('stg_store__events'), 'category_id', 'category_code',
+        where='not is_category_missing and category_id is not null'
+    ) }}
 ),
 
 final as (
     select
         category_id,
         category_code as resolved_category_code
-    from ranked
-    where code_rank = 1
+    from most_frequent_codes
 )
 
 select * from final

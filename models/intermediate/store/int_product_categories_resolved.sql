@@ -1,31 +1,17 @@
 -- For each product, the category_code its events most often carry after the backfill.
 -- Ties go to the alphabetically first code so the choice is deterministic.
-with known_codes as (
-    select
-        product_id,
-        backfilled_category_code,
-        count(*) as event_count
-    from {{ ref('int_events_enriched') }}
-    where not is_category_missing_after_backfill
-    group by product_id, backfilled_category_code
-),
-
-ranked as (
-    select
-        product_id,
-        backfilled_category_code,
-        row_number() over (
-            partition by product_id order by event_count desc, backfilled_category_code asc
-        ) as code_rank
-    from known_codes
+with most_frequent_codes as (
+    {{ most_frequent_value(
+        ref('int_events_enriched'), 'product_id', 'backfilled_category_code',
+        where='not is_category_missing_after_backfill'
+    ) }}
 ),
 
 final as (
     select
         product_id,
         backfilled_category_code as resolved_category_code
-    from ranked
-    where code_rank = 1
+    from most_frequent_codes
 )
 
 select * from final

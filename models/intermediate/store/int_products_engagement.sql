@@ -7,10 +7,7 @@ with events as (
 per_product as (
     select
         product_id,
-        count(*) filter (where event_type = 'view') as view_count,
-        count(*) filter (where event_type = 'cart') as cart_count,
-        count(*) filter (where event_type = 'purchase') as purchase_count,
-        coalesce(sum(price) filter (where event_type = 'purchase'), 0) as revenue
+        {{ event_type_measures() }}
     from events
     group by product_id
 ),
@@ -22,7 +19,7 @@ final as (
         per_product.view_count,
         per_product.cart_count,
         per_product.purchase_count,
-        cast(per_product.revenue as decimal(18, 2)) as revenue
+        per_product.revenue
     from per_product
     left join {{ ref('int_product_brands_resolved') }} as brands
         on per_product.product_id = brands.product_id

@@ -7,10 +7,7 @@ with events as (
 per_user as (
     select
         user_id,
-        count(*) filter (where event_type = 'view') as view_count,
-        count(*) filter (where event_type = 'cart') as cart_count,
-        count(*) filter (where event_type = 'purchase') as purchase_count,
-        coalesce(sum(price) filter (where event_type = 'purchase'), 0) as revenue,
+        {{ event_type_measures() }},
         min(event_at) as first_event_at,
         max(event_at) as last_event_at
     from events
@@ -31,7 +28,7 @@ final as (
         per_user.view_count,
         per_user.cart_count,
         per_user.purchase_count,
-        cast(per_user.revenue as decimal(18, 2)) as revenue,
+        per_user.revenue,
         per_user.first_event_at,
         per_user.last_event_at,
         per_user.view_count > 0 as has_viewed,

@@ -5,11 +5,7 @@ with events as (
 ),
 
 weekday_spine as (
-    -- 2024-01-01 was a Monday: day n of that week names ISO weekday n.
-    select
-        cast(range as integer) as event_weekday_number,
-        dayname(date '2024-01-01' + cast(range - 1 as integer)) as event_weekday
-    from range(1, 8)
+    {{ weekday_spine() }}
 ),
 
 per_weekday as (
@@ -22,11 +18,11 @@ per_weekday as (
 
 final as (
     select
-        weekday_spine.event_weekday_number,
-        weekday_spine.event_weekday,
+        weekday_spine.weekday_number as event_weekday_number,
+        weekday_spine.weekday_name as event_weekday,
         {{ activity_metrics_from('per_weekday') }}
     from weekday_spine
-    left join per_weekday on weekday_spine.event_weekday_number = per_weekday.event_weekday_number
+    left join per_weekday on weekday_spine.weekday_number = per_weekday.event_weekday_number
 )
 
 select * from final

@@ -7,10 +7,7 @@ with events as (
 per_brand as (
     select
         brand,
-        count(*) filter (where event_type = 'view') as view_count,
-        count(*) filter (where event_type = 'cart') as cart_count,
-        count(*) filter (where event_type = 'purchase') as purchase_count,
-        cast(coalesce(sum(price) filter (where event_type = 'purchase'), 0) as decimal(18, 2)) as revenue
+        {{ event_type_measures() }}
     from events
     group by brand
 ),

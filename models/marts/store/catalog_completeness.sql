@@ -14,8 +14,8 @@ with events as (
 
 totals as (
     select
-        count(*) as total_event_count,
-        coalesce(sum(price) filter (where event_type = 'purchase'), 0) as total_revenue
+        count(*) as event_count,
+        {{ event_type_measures() }}
     from events
 ),
 
@@ -90,8 +90,7 @@ gap_totals as (
         gap_kind,
         backfill_stage,
         count(*) as event_count,
-        count(*) filter (where event_type = 'purchase') as purchase_count,
-        sum(price) filter (where event_type = 'purchase') as revenue
+        {{ event_type_measures() }}
     from gap_events
     group by gap_kind, backfill_stage
 ),
@@ -123,8 +122,8 @@ final as (
         cast(cells.event_count as bigint) as event_count,
         cast(cells.purchase_count as bigint) as purchase_count,
         cast(cells.revenue as decimal(18, 2)) as revenue,
-        {{ safe_divide('cells.event_count', 'totals.total_event_count') }} as event_share,
-        {{ safe_divide('cells.revenue', 'totals.total_revenue') }} as revenue_share,
+        {{ safe_divide('cells.event_count', 'totals.event_count') }} as event_share,
+        {{ safe_divide('cells.revenue', 'totals.revenue') }} as revenue_share,
         -- What the backfill attributed: the gap before it minus the gap at this stage.
         cast(
             first_value(cells.event_count) over gap_kind_stages

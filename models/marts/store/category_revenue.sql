@@ -9,10 +9,7 @@ per_category_code as (
     select
         'category_code' as category_level,
         category_code as category,
-        count(*) filter (where event_type = 'view') as view_count,
-        count(*) filter (where event_type = 'cart') as cart_count,
-        count(*) filter (where event_type = 'purchase') as purchase_count,
-        coalesce(sum(price) filter (where event_type = 'purchase'), 0) as revenue
+        {{ event_type_measures() }}
     from events
     group by category_code
 ),
@@ -21,10 +18,7 @@ per_top_level as (
     select
         'top_level' as category_level,
         category_top_level as category,
-        count(*) filter (where event_type = 'view') as view_count,
-        count(*) filter (where event_type = 'cart') as cart_count,
-        count(*) filter (where event_type = 'purchase') as purchase_count,
-        coalesce(sum(price) filter (where event_type = 'purchase'), 0) as revenue
+        {{ event_type_measures() }}
     from events
     group by category_top_level
 ),
@@ -42,7 +36,7 @@ final as (
         view_count,
         cart_count,
         purchase_count,
-        cast(revenue as decimal(18, 2)) as revenue,
+        revenue,
         {{ revenue_share('revenue', partition_by='category_level') }} as revenue_share,
         {{ revenue_rank('revenue', 'purchase_count', 'category', partition_by='category_level') }}
             as revenue_rank

@@ -15,10 +15,7 @@ event_totals as (
         count(distinct user_id) as user_count,
         -- Events with an empty session have a null session_id and add no session.
         count(distinct session_id) as session_count,
-        count(*) filter (where event_type = 'view') as view_count,
-        count(*) filter (where event_type = 'cart') as cart_count,
-        count(*) filter (where event_type = 'purchase') as purchase_count,
-        cast(coalesce(sum(price) filter (where event_type = 'purchase'), 0) as decimal(18, 2)) as revenue
+        {{ event_type_measures() }}
     from events
 ),
 

@@ -6,7 +6,8 @@ with events as (
     select
         product_id,
         event_date,
-        event_type
+        event_type,
+        price
     from {{ ref('int_events_enriched') }}
 ),
 
@@ -21,8 +22,7 @@ daily as (
     select
         product_id,
         event_date,
-        count(*) filter (where event_type = 'view') as view_count,
-        count(*) filter (where event_type = 'purchase') as purchase_count
+        {{ event_type_measures() }}
     from events
     group by product_id, event_date
 ),

@@ -37,6 +37,9 @@ parsed as (
         try_strptime(event_time, ['%Y-%m-%d %H:%M:%S UTC', '%Y-%m-%d %H:%M:%S']) as parsed_event_at,
         {{ parse_integer_id('product_id') }} as parsed_product_id,
         {{ parse_integer_id('category_id') }} as parsed_category_id,
+        -- Rounds to the cent half away from zero (10.005 -> 10.01, -0.004 -> 0.00): a price
+        -- written through a float (31.900000000000002) is kept as 31.90, not quarantined.
+        -- Text that is not a number, or does not fit decimal(18, 2), gives null (invalid_price).
         try_cast(price as decimal(18, 2)) as parsed_price,
         {{ parse_integer_id('user_id') }} as parsed_user_id
     from distinct_rows
