@@ -1,7 +1,7 @@
 {#- The seven ISO weekdays as a generated select (never read from data, independent of any
     locale or reference date): weekday_number (integer, ISO: Monday = 1 .. Sunday = 7) and
     weekday_name (English, 'Monday' .. 'Sunday', the names DuckDB's dayname gives). Use as a CTE
-    body and rename the columns to the mart's names (activity_by_weekday). -#}
+    body and rename the columns to the mart's names (activity_by_weekday, activity_heatmap). -#}
 {% macro weekday_spine() -%}
     {%- set names = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] -%}
     select

@@ -7,7 +7,6 @@ pytest; run alone, pytest builds it first if it is missing.
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -21,24 +20,6 @@ from scripts.synthetic.sink import manifest_path
 from tests.python.store_reference import StoreReference, clean_events, read_raw_events
 
 CI = run_pipeline.CI
-
-# How a mart is compared with the reference (CONTRIBUTING): counts exact, money to the cent,
-# rates (doubles) within this absolute tolerance.
-RATE_TOLERANCE = 1e-9
-
-
-def cents(money) -> int | None:
-    """A mart's money value (decimal(18, 2), read back as a float or a Decimal) -> exact integer
-    cents; None for null. Goes through the shortest decimal text, so 10.01 is 1001, not 1000."""
-    if money is None or pd.isna(money):
-        return None
-    return int(round(Decimal(str(money)) * 100))
-
-
-def mart_cents(money: pd.Series) -> pd.Series:
-    """`cents` over a mart column: nullable integer cents."""
-    return money.map(cents).astype("Int64")
-
 
 def _raw_path(dataset: str) -> Path:
     return PROJECT_ROOT / CI.sample_dir / f"{dataset}.csv"

@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-RATE_TOLERANCE = 1e-9
+from tests.python.compare import RATE_TOLERANCE
+
 UNKNOWN = "Unknown"
 ID_COLUMNS = ["session_id", "user_id", "campaign_id", "webpage_id"]
 OPTIONAL_CODES = [

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.python.conftest import RATE_TOLERANCE, mart_cents
+from tests.python.compare import RATE_TOLERANCE, mart_cents
 from tests.python.store_reference import most_frequent
 
 

@@ -15,7 +15,7 @@ from fractions import Fraction
 import pandas as pd
 import pytest
 
-from tests.python.conftest import RATE_TOLERANCE, cents, mart_cents
+from tests.python.compare import RATE_TOLERANCE, cents, mart_cents
 from tests.python.store_reference import REJECT_REASONS
 
 STAGES = ["view", "cart", "purchase"]

@@ -4,15 +4,18 @@ with sessions as (
     select * from {{ ref('int_sessions_enriched') }}
 ),
 
+iso_weekdays as (
+    {{ weekday_spine() }}
+),
+
 weekday_spine as (
-    -- ISO weekdays with their English names: 2024-01-01 was a Monday, so day n of that week
-    -- names weekday n. The weekend flag is the one int_sessions_enriched uses (macro), applied
-    -- to the spine because a weekday can have no session (Saturday, in the public log).
+    -- The weekend flag is the one int_sessions_enriched uses (macro), applied to the spine
+    -- because a weekday can have no session (Saturday, in the public log).
     select
-        cast(range as integer) as session_weekday,
-        dayname(date '2024-01-01' + cast(range - 1 as integer)) as session_weekday_name,
-        {{ iso_weekday_is_weekend('range') }} as is_weekend
-    from range(1, 8)
+        weekday_number as session_weekday,
+        weekday_name as session_weekday_name,
+        {{ iso_weekday_is_weekend('weekday_number') }} as is_weekend
+    from iso_weekdays
 ),
 
 hour_spine as (
