@@ -16,12 +16,14 @@ Counts are compared exactly, money in cents, rates to 1e-9.
 from __future__ import annotations
 
 import calendar
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from tests.python.compare import RATE_TOLERANCE, mart_cents
+from scripts.inputs import PROJECT_ROOT
+from tests.python.compare import RATE_TOLERANCE, cents, mart_cents
 from tests.python.store_reference import most_frequent
 
 WEEKDAYS = list(calendar.day_name)  # Monday .. Sunday
@@ -105,6 +107,34 @@ def test_brand_revenue(clean, read_mart):
     assert "Unknown" in set(mart["brand"]), "the sample has events with no brand"
     assert list(mart["revenue_rank"]) == list(range(1, len(mart) + 1)), "stored in rank order"
 
+
+
+def test_price_distribution(clean, read_mart):
+    """Events counted by the band of the seed price_bands their price falls in (min <= p < max)."""
+    bands = pd.read_csv(PROJECT_ROOT / "seeds/price_bands.csv", dtype=str, keep_default_na=False)
+    lows = [cents(Decimal(value)) for value in bands["price_band_min"]]
+    highs = [cents(Decimal(value)) if value else None for value in bands["price_band_max"]]
+
+    def band_of(price_cents: int) -> int:
+        for order, low, high in zip(bands["price_band_order"].astype(int), lows, highs, strict=True):
+            if price_cents >= low and (high is None or price_cents < high):
+                return order
+        raise AssertionError(f"price {price_cents} cents falls in no band")
+
+    events = clean.assign(price_band_order=clean["price_cents"].map(band_of))
+    expected = _funnel(events, ["price_band_order"]).set_index("price_band_order")
+    expected = expected.reindex(bands["price_band_order"].astype(int), fill_value=0).reset_index()
+    expected["purchase_share"] = expected["purchase_count"] / expected["purchase_count"].sum()
+    mart = read_mart("store.price_distribution")
+    _assert_matches(
+        mart,
+        expected,
+        ["price_band_order"],
+        counts=["view_count", "cart_count", "purchase_count"],
+        money={"revenue": "revenue_cents"},
+        rates=["purchase_share"],
+    )
+    assert (mart["purchase_count"] > 0).sum() >= 3, "the sample spreads purchases over several bands"
 
 def test_category_revenue(clean, read_mart):
     events = clean.assign(top_level=clean["category_code"].str.split(".").str[0])
