@@ -1,0 +1,47 @@
+{#- One row accounting for every raw row of a source: raw rows, exact duplicates removed, rows
+    quarantined (in total and per reason), clean rows. Each count is read from the relation
+    that holds those rows, so raw = duplicates + rejected + clean is a real check (a data test
+    on each audit mart), not true by construction. Used by store.pipeline_audit and
+    ads.pipeline_audit, so both sources are accounted for the same way. -#}
+{% macro pipeline_audit_counts(dataset_name, raw, validated, rejected, clean, reject_reasons) %}
+with raw_rows as (
+    select count(*) as raw_row_count
+    from {{ raw }}
+),
+
+distinct_rows as (
+    select
+        count(*) as deduplicated_row_count,
+        cast(coalesce(sum(duplicate_count), 0) as bigint) as duplicate_row_count
+    from {{ validated }}
+),
+
+rejected_rows as (
+    select
+        {% for reason in reject_reasons -%}
+            count(*) filter (where reject_reason = '{{ reason }}') as rejected_{{ reason }}_count,
+        {% endfor -%}
+        count(*) as rejected_row_count
+    from {{ rejected }}
+),
+
+clean_rows as (
+    select count(*) as clean_row_count
+    from {{ clean }}
+)
+
+select
+    '{{ dataset_name }}' as dataset_name,
+    raw_rows.raw_row_count,
+    distinct_rows.duplicate_row_count,
+    distinct_rows.deduplicated_row_count,
+    rejected_rows.rejected_row_count,
+    {% for reason in reject_reasons -%}
+        rejected_rows.rejected_{{ reason }}_count,
+    {% endfor -%}
+    clean_rows.clean_row_count
+from raw_rows
+cross join distinct_rows
+cross join rejected_rows
+cross join clean_rows
+{% endmacro %}
