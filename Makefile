@@ -35,9 +35,10 @@ test: $(INSTALLED) lint
 ## and row counts come from the warehouse `make run` built; without one the catalog is empty.
 docs: $(INSTALLED)
 	@echo "[docs] dbt docs generate --static ..."
-	@start=$$(date +%s); \
-	if [ -f "$${DUCKDB_PATH:-warehouse/analytics.duckdb}" ]; then catalog=; \
+	@start=$$(date +%s); db="$${DUCKDB_PATH:-warehouse/analytics.duckdb}"; \
+	if [ -f "$$db" ]; then catalog=; \
 	else catalog=--empty-catalog; echo "  no warehouse yet: descriptions only (run 'make run' for types and row counts)"; fi; \
+	mkdir -p "$$(dirname "$$db")"; \
 	$(VENV)/bin/dbt docs generate --static --quiet $$catalog && \
 	echo "[docs] done in $$(( $$(date +%s) - start ))s" && \
 	echo "Docs:      $(CURDIR)/target/static_index.html (open it in any browser, no server needed)"
