@@ -11,8 +11,7 @@ totals as (
 per_campaign as (
     select
         campaign_id,
-        count(*) as session_count,
-        count(*) filter (where is_clicked) as click_count
+        {{ session_click_measures() }}
     from sessions
     group by campaign_id
 ),
@@ -22,7 +21,8 @@ final as (
         per_campaign.campaign_id,
         per_campaign.session_count,
         per_campaign.click_count,
-        {{ safe_divide('per_campaign.click_count', 'per_campaign.session_count') }} as click_through_rate,
+        {{ click_through_rate('per_campaign.click_count', 'per_campaign.session_count') }}
+            as click_through_rate,
         {{ safe_divide('per_campaign.session_count', 'totals.session_count') }} as session_share,
         cast(
             row_number() over (

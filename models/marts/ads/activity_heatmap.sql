@@ -27,8 +27,7 @@ per_cell as (
     select
         session_weekday,
         session_hour,
-        count(*) as session_count,
-        count(*) filter (where is_clicked) as click_count
+        {{ session_click_measures() }}
     from sessions
     group by session_weekday, session_hour
 ),
@@ -41,7 +40,7 @@ final as (
         hour_spine.session_hour,
         coalesce(per_cell.session_count, 0) as session_count,
         coalesce(per_cell.click_count, 0) as click_count,
-        {{ safe_divide('per_cell.click_count', 'per_cell.session_count') }} as click_through_rate
+        {{ click_through_rate('per_cell.click_count', 'per_cell.session_count') }} as click_through_rate
     from weekday_spine
     cross join hour_spine
     left join per_cell

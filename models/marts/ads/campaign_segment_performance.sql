@@ -12,8 +12,7 @@ per_segment as (
         campaign_id,
         demographic_dimension,
         demographic_value,
-        count(*) as session_count,
-        count(*) filter (where is_clicked) as click_count
+        {{ session_click_measures() }}
     from demographics
     group by campaign_id, demographic_dimension, demographic_value
 ),
@@ -23,7 +22,8 @@ rated as (
         per_segment.*,
         {{ safe_divide('per_segment.session_count', 'campaigns.session_count') }}
             as session_share_of_campaign,
-        {{ safe_divide('per_segment.click_count', 'per_segment.session_count') }} as click_through_rate,
+        {{ click_through_rate('per_segment.click_count', 'per_segment.session_count') }}
+            as click_through_rate,
         campaigns.session_count as campaign_session_count,
         campaigns.click_count as campaign_click_count,
         campaigns.click_through_rate as campaign_click_through_rate,

@@ -10,9 +10,8 @@ totals as (
 per_category as (
     select
         product_category_1,
-        count(*) as session_count,
-        count(distinct user_id) as user_count,
-        count(*) filter (where is_clicked) as click_count
+        {{ session_click_measures() }},
+        count(distinct user_id) as user_count
     from sessions
     group by product_category_1
 ),
@@ -21,7 +20,8 @@ rated as (
     select
         per_category.*,
         {{ safe_divide('per_category.session_count', 'totals.session_count') }} as session_share,
-        {{ safe_divide('per_category.click_count', 'per_category.session_count') }} as click_through_rate,
+        {{ click_through_rate('per_category.click_count', 'per_category.session_count') }}
+            as click_through_rate,
         totals.click_through_rate as overall_click_through_rate
     from per_category
     cross join totals

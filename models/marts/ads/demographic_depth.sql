@@ -8,10 +8,9 @@ per_value as (
     select
         demographic_dimension,
         demographic_value,
-        count(*) as session_count,
+        {{ session_click_measures() }},
         count(*) filter (where is_deep_engagement) as deep_session_count,
-        {{ avg_user_depth('user_depth') }} as avg_user_depth,
-        count(*) filter (where is_clicked) as click_count
+        {{ avg_user_depth('user_depth') }} as avg_user_depth
     from demographics
     group by demographic_dimension, demographic_value
 ),
@@ -29,7 +28,7 @@ final as (
         ) }} as deep_session_share,
         avg_user_depth,
         click_count,
-        {{ safe_divide('click_count', 'session_count') }} as click_through_rate
+        {{ click_through_rate() }} as click_through_rate
     from per_value
 )
 

@@ -8,8 +8,7 @@ per_cell as (
         demographic_dimension,
         demographic_value,
         product_category_1,
-        count(*) as session_count,
-        count(*) filter (where is_clicked) as click_count
+        {{ session_click_measures() }}
     from demographics
     group by demographic_dimension, demographic_value, product_category_1
 ),
@@ -28,7 +27,7 @@ final as (
             'sum(session_count) over (partition by demographic_dimension, demographic_value)'
         ) }} as session_share_of_value,
         click_count,
-        {{ safe_divide('click_count', 'session_count') }} as click_through_rate
+        {{ click_through_rate() }} as click_through_rate
     from per_cell
 )
 

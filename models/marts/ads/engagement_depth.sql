@@ -13,9 +13,8 @@ per_depth as (
         any_value(sessions.user_depth) as user_depth,
         any_value(sessions.engagement_depth_band) as engagement_depth_band,
         any_value(sessions.is_deep_engagement) as is_deep_engagement,
-        count(*) as session_count,
+        {{ session_click_measures('sessions') }},
         count(distinct sessions.user_id) as user_count,
-        count(*) filter (where sessions.is_clicked) as click_count,
         count(*) filter (
             where sessions.product_category_1 = top_category.top_product_category_1
         ) as top_category_session_count,
@@ -34,7 +33,7 @@ final as (
         session_count,
         user_count,
         click_count,
-        {{ safe_divide('click_count', 'session_count') }} as click_through_rate,
+        {{ click_through_rate() }} as click_through_rate,
         top_category_session_count,
         {{ safe_divide('top_category_session_count', 'session_count') }} as top_category_session_share,
         returning_user_count,
