@@ -38,7 +38,7 @@ trimmed as (
 
 parsed as (
     -- Ids: digits only (parse_integer_id). Codes: an integer, optionally written as a float
-    -- (`10.0`), as pandas exports nullable integer columns. Anything else parses to null.
+    -- (parse_integer_code). Anything else parses to null.
     select
         *,
         {{ parse_integer_id('session_id_text') }} as parsed_session_id,
@@ -46,21 +46,13 @@ parsed as (
         {{ parse_integer_id('user_id_text') }} as parsed_user_id,
         {{ parse_integer_id('campaign_id_text') }} as parsed_campaign_id,
         {{ parse_integer_id('webpage_id_text') }} as parsed_webpage_id,
-        try_cast(
-            regexp_extract(product_category_1_text, '^([0-9]+)(\.0*)?$', 1) as integer
-        ) as parsed_product_category_1,
-        try_cast(
-            regexp_extract(product_category_2_text, '^([0-9]+)(\.0*)?$', 1) as bigint
-        ) as parsed_product_category_2,
-        try_cast(
-            regexp_extract(user_group_id_text, '^([0-9]+)(\.0*)?$', 1) as integer
-        ) as parsed_user_group_id,
-        try_cast(regexp_extract(age_level_text, '^([0-9]+)(\.0*)?$', 1) as integer) as parsed_age_level,
-        try_cast(regexp_extract(user_depth_text, '^([0-9]+)(\.0*)?$', 1) as integer) as parsed_user_depth,
-        try_cast(
-            regexp_extract(city_development_index_text, '^([0-9]+)(\.0*)?$', 1) as integer
-        ) as parsed_city_development_index,
-        try_cast(regexp_extract(var_1_text, '^([0-9]+)(\.0*)?$', 1) as integer) as parsed_var_1,
+        {{ parse_integer_code('product_category_1_text') }} as parsed_product_category_1,
+        {{ parse_integer_code('product_category_2_text', 'bigint') }} as parsed_product_category_2,
+        {{ parse_integer_code('user_group_id_text') }} as parsed_user_group_id,
+        {{ parse_integer_code('age_level_text') }} as parsed_age_level,
+        {{ parse_integer_code('user_depth_text') }} as parsed_user_depth,
+        {{ parse_integer_code('city_development_index_text') }} as parsed_city_development_index,
+        {{ parse_integer_code('var_1_text') }} as parsed_var_1,
         case is_click_text when '1' then true when '0' then false end as parsed_is_clicked
     from trimmed
 ),
@@ -107,19 +99,12 @@ conflicts_counted as (
 
 final as (
     select
-        -- Content hash over every raw value (extras included): distinct rows have distinct
-        -- content, so this is a stable row key.
-        md5(
-            concat_ws(
-                '|',
-                coalesce(raw_session_id, ''), coalesce(raw_datetime, ''), coalesce(raw_user_id, ''),
-                coalesce(raw_product, ''), coalesce(raw_campaign_id, ''), coalesce(raw_webpage_id, ''),
-                coalesce(raw_product_category_1, ''), coalesce(raw_product_category_2, ''),
-                coalesce(raw_user_group_id, ''), coalesce(raw_gender, ''), coalesce(raw_age_level, ''),
-                coalesce(raw_user_depth, ''), coalesce(raw_city_development_index, ''),
-                coalesce(raw_var_1, ''), coalesce(raw_is_click, ''), coalesce(extra_values, '')
-            )
-        ) as raw_row_id,
+        {{ raw_row_key([
+            'raw_session_id', 'raw_datetime', 'raw_user_id', 'raw_product', 'raw_campaign_id',
+            'raw_webpage_id', 'raw_product_category_1', 'raw_product_category_2', 'raw_user_group_id',
+            'raw_gender', 'raw_age_level', 'raw_user_depth', 'raw_city_development_index', 'raw_var_1',
+            'raw_is_click', 'extra_values',
+        ]) }} as raw_row_id,
         raw_session_id,
         raw_datetime,
         raw_user_id,

@@ -4,17 +4,10 @@
 {{ config(materialized='table') }}
 
 with distinct_rows as (
+    -- Every raw column takes part, extra_values included: a ragged row is not a duplicate of
+    -- the well-formed row it starts like.
     select
-        event_time,
-        event_type,
-        product_id,
-        category_id,
-        category_code,
-        brand,
-        price,
-        user_id,
-        user_session,
-        extra_values,
+        *,
         count(*) - 1 as duplicate_count
     from {{ ref('stg_store__events_raw') }}
     group by all
@@ -22,17 +15,7 @@ with distinct_rows as (
 
 parsed as (
     select
-        event_time,
-        event_type,
-        product_id,
-        category_id,
-        category_code,
-        brand,
-        price,
-        user_id,
-        user_session,
-        extra_values,
-        duplicate_count,
+        *,
         -- Exports differ in whether they keep the ' UTC' suffix; both mean UTC.
         try_strptime(event_time, ['%Y-%m-%d %H:%M:%S UTC', '%Y-%m-%d %H:%M:%S']) as parsed_event_at,
         {{ parse_integer_id('product_id') }} as parsed_product_id,
@@ -47,16 +30,10 @@ parsed as (
 
 final as (
     select
-        -- Content hash over every raw value (extras included): distinct rows get distinct keys.
-        md5(
-            concat_ws(
-                '|',
-                coalesce(event_time, ''), coalesce(event_type, ''), coalesce(product_id, ''),
-                coalesce(category_id, ''), coalesce(category_code, ''), coalesce(brand, ''),
-                coalesce(price, ''), coalesce(user_id, ''), coalesce(user_session, ''),
-                coalesce(extra_values, '')
-            )
-        ) as raw_row_id,
+        {{ raw_row_key([
+            'event_time', 'event_type', 'product_id', 'category_id', 'category_code', 'brand',
+            'price', 'user_id', 'user_session', 'extra_values',
+        ]) }} as raw_row_id,
         event_time,
         event_type,
         product_id,
