@@ -42,9 +42,6 @@ class MartReader:
         self._available = {name for (name,) in found}
         self.relations_read: set[str] = set()
 
-    def has(self, relation: str) -> bool:
-        return relation in self._available
-
     def _table(self, relation: str) -> str:
         """The quoted table name of a mart; records the read. Raises for a non-mart or absent one."""
         schema, _, table = relation.partition(".")

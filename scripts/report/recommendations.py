@@ -45,10 +45,6 @@ def say(template: str, **figures: Figure) -> list[Part]:
     return parts
 
 
-def _join(*pieces: list[Part]) -> list[Part]:
-    return [part for piece in pieces for part in piece]
-
-
 def _count(key: str, marts: MartReader, relation: str, where: str | None = None) -> Figure:
     """The number of rows of a list mart (optionally of those matching `where`)."""
     column = "count(*)" + (f" where {where}" if where else "")
