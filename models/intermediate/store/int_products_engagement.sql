@@ -16,6 +16,7 @@ final as (
     select
         per_product.product_id,
         coalesce(brands.resolved_brand, 'Unknown') as brand,
+        coalesce(categories.resolved_category_code, 'Unknown') as category_code,
         per_product.view_count,
         per_product.cart_count,
         per_product.purchase_count,
@@ -23,6 +24,8 @@ final as (
     from per_product
     left join {{ ref('int_product_brands_resolved') }} as brands
         on per_product.product_id = brands.product_id
+    left join {{ ref('int_product_categories_resolved') }} as categories
+        on per_product.product_id = categories.product_id
 )
 
 select * from final

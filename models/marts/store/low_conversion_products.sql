@@ -4,17 +4,11 @@ with products as (
     select
         product_id,
         brand,
+        category_code,
         view_count,
         cart_count,
         purchase_count
     from {{ ref('int_products_engagement') }}
-),
-
-categories as (
-    select
-        product_id,
-        resolved_category_code
-    from {{ ref('int_product_categories_resolved') }}
 ),
 
 never_bought as (
@@ -28,19 +22,16 @@ never_bought as (
 final as (
     select
         never_bought.product_id,
-        cast(
-            row_number() over (
-                order by never_bought.view_count desc, never_bought.product_id asc
-            ) as bigint
+        row_number() over (
+            order by never_bought.view_count desc, never_bought.product_id asc
         ) as view_rank,
         never_bought.brand,
-        coalesce(categories.resolved_category_code, 'Unknown') as category_code,
-        cast(never_bought.view_count as bigint) as view_count,
-        cast(never_bought.cart_count as bigint) as cart_count,
-        cast(never_bought.purchase_count as bigint) as purchase_count,
-        cast(never_bought.view_count - never_bought.purchase_count as bigint) as view_purchase_gap_count
+        never_bought.category_code,
+        never_bought.view_count,
+        never_bought.cart_count,
+        never_bought.purchase_count,
+        never_bought.view_count - never_bought.purchase_count as view_purchase_gap_count
     from never_bought
-    left join categories on never_bought.product_id = categories.product_id
 )
 
 select * from final

@@ -102,8 +102,8 @@ per_product as (
 final as (
     select
         per_product.product_id,
-        coalesce(products.brand, 'Unknown') as brand,
-        coalesce(categories.resolved_category_code, 'Unknown') as category_code,
+        products.brand,
+        products.category_code,
         per_product.first_alert_date,
         per_product.last_alert_date,
         cast(per_product.alert_day_count as bigint) as alert_day_count,
@@ -113,8 +113,6 @@ final as (
     cross join data_dates
     left join {{ ref('int_products_engagement') }} as products
         on per_product.product_id = products.product_id
-    left join {{ ref('int_product_categories_resolved') }} as categories
-        on per_product.product_id = categories.product_id
 )
 
 select * from final
