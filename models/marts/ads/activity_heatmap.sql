@@ -18,9 +18,13 @@ weekday_spine as (
     from iso_weekdays
 ),
 
+hours as (
+    {{ hour_spine() }}
+),
+
 hour_spine as (
-    select cast(range as integer) as session_hour
-    from range(0, 24)
+    select hour_of_day as session_hour
+    from hours
 ),
 
 per_cell as (

@@ -4,16 +4,13 @@ with events as (
     select * from {{ ref('int_events_enriched') }}
 ),
 
-bounds as (
-    select
-        min(event_date) as first_date,
-        max(event_date) as last_date
-    from events
+dates as (
+    {{ date_spine('events', 'event_date') }}
 ),
 
 date_spine as (
-    select cast(unnest(generate_series(first_date, last_date, interval 1 day)) as date) as event_date
-    from bounds
+    select spine_date as event_date
+    from dates
 ),
 
 per_date as (

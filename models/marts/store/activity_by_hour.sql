@@ -4,9 +4,13 @@ with events as (
     select * from {{ ref('int_events_enriched') }}
 ),
 
+hours as (
+    {{ hour_spine() }}
+),
+
 hour_spine as (
-    select cast(range as integer) as event_hour
-    from range(0, 24)
+    select hour_of_day as event_hour
+    from hours
 ),
 
 per_hour as (

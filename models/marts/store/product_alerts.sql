@@ -12,9 +12,7 @@ with events as (
 ),
 
 data_dates as (
-    select
-        min(event_date) as first_date,
-        max(event_date) as last_date
+    select max(event_date) as last_date
     from events
 ),
 
@@ -36,17 +34,13 @@ candidates as (
     having sum(view_count) > {{ var('alert_min_views') }}
 ),
 
+dates as (
+    {{ date_spine('events', 'event_date') }}
+),
+
 calendar as (
-    select cast(calendar_day.day_start as date) as window_end_date
-    from data_dates
-    cross join
-        unnest(
-            generate_series(
-                cast(data_dates.first_date as timestamp),
-                cast(data_dates.last_date as timestamp),
-                interval 1 day
-            )
-        ) as calendar_day (day_start)
+    select spine_date as window_end_date
+    from dates
 ),
 
 product_days as (
