@@ -4,13 +4,7 @@
 {{ config(materialized='table') }}
 
 with distinct_rows as (
-    -- Every raw column takes part, extra_values included: a ragged row is not a duplicate of
-    -- the well-formed row it starts like.
-    select
-        *,
-        count(*) - 1 as duplicate_count
-    from {{ ref('stg_store__events_raw') }}
-    group by all
+    {{ distinct_raw_rows(ref('stg_store__events_raw')) }}
 ),
 
 parsed as (
