@@ -45,3 +45,12 @@ cross join distinct_rows
 cross join rejected_rows
 cross join clean_rows
 {% endmacro %}
+
+{#- The sum of an audit's per-reason columns, for its data test `rejected_row_count = ...`: it
+    fails when the model assigns a reason missing from `reject_reasons`, since that reason's
+    rows count in rejected_row_count but in no per-reason column. -#}
+{% macro rejected_per_reason_sum(reject_reasons) -%}
+    {%- for reason in reject_reasons -%}
+        rejected_{{ reason }}_count{{ ' + ' if not loop.last }}
+    {%- endfor -%}
+{%- endmacro %}
