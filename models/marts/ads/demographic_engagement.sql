@@ -13,22 +13,26 @@ per_cell as (
     group by demographic_dimension, demographic_value, product_category_1
 ),
 
+value_totals as (
+    select
+        *,
+        cast(sum(session_count) over (
+            partition by demographic_dimension, demographic_value
+        ) as bigint) as value_session_count
+    from per_cell
+),
+
 final as (
     select
         demographic_dimension,
         demographic_value,
         product_category_1,
         session_count,
-        cast(sum(session_count) over (
-            partition by demographic_dimension, demographic_value
-        ) as bigint) as value_session_count,
-        {{ safe_divide(
-            'session_count',
-            'sum(session_count) over (partition by demographic_dimension, demographic_value)'
-        ) }} as session_share_of_value,
+        value_session_count,
+        {{ safe_divide('session_count', 'value_session_count') }} as session_share_of_value,
         click_count,
         {{ click_through_rate() }} as click_through_rate
-    from per_cell
+    from value_totals
 )
 
 select * from final
