@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-# Schema -> sub-folder of the outputs directory.
+# The mart schemas (the only relations BI tools and the report read) -> sub-folder of outputs.
 MART_SCHEMAS = {"store": "", "ads": "ads"}
 CLEAN_EVENTS = ("intermediate", "int_events_enriched", "events_cleaned")
 

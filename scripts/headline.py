@@ -32,12 +32,15 @@ def format_value(name: str, value: object) -> str:
     return str(value)
 
 
-def print_headline(database: Path, relation: str = "store.kpi_summary") -> None:
+HEADLINE_MART = "store.kpi_summary"
+
+
+def print_headline(database: Path) -> None:
     with duckdb.connect(str(database), read_only=True) as con:
-        cursor = con.execute(f"select * from {relation}")
+        cursor = con.execute(f"select * from {HEADLINE_MART}")
         names = [column[0] for column in cursor.description]
         row = cursor.fetchone()
-    print(f"Headline KPIs ({relation}):")
+    print(f"Headline KPIs ({HEADLINE_MART}):")
     width = max(len(name) for name in names)
     for name, value in zip(names, row, strict=True):
         print(f"  {name:<{width}}  {format_value(name, value)}")

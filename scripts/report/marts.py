@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-MART_SCHEMAS = ("store", "ads")
+from scripts.export_marts import MART_SCHEMAS
 
 
 class MissingMart(LookupError):
@@ -46,7 +46,7 @@ class MartReader:
         """The quoted table name of a mart; records the read. Raises for a non-mart or absent one."""
         schema, _, table = relation.partition(".")
         if schema not in MART_SCHEMAS:
-            raise ValueError(f"{relation} is not a mart: the report reads schemas {MART_SCHEMAS} only")
+            raise ValueError(f"{relation} is not a mart: the report reads schemas {list(MART_SCHEMAS)} only")
         if relation not in self._available:
             raise MissingMart(relation)
         self.relations_read.add(relation)
