@@ -40,7 +40,7 @@ final as (
         {{ iso_weekday_is_weekend('isodow(sessions.session_at)') }} as is_weekend,
         -- Bands anchored on the deep-engagement threshold, so `deep` and the flag agree.
         case
-            when sessions.user_depth is null then 'Unknown'
+            when sessions.user_depth is null then {{ unknown_label() }}
             when sessions.user_depth >= {{ var('deep_engagement_min_depth') }} then 'deep'
             when sessions.user_depth = {{ var('deep_engagement_min_depth') }} - 1 then 'medium'
             else 'shallow'

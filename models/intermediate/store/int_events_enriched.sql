@@ -41,11 +41,11 @@ final as (
         is_brand_missing,
         -- Backfilled attributes: the original where known, else the resolved value, else 'Unknown'.
         case
-            when is_brand_missing then coalesce(resolved_brand, 'Unknown')
+            when is_brand_missing then {{ label_or_unknown('resolved_brand') }}
             else brand
         end as backfilled_brand,
         case
-            when is_category_missing then coalesce(resolved_category_code, 'Unknown')
+            when is_category_missing then {{ label_or_unknown('resolved_category_code') }}
             else category_code
         end as backfilled_category_code,
         is_brand_missing and resolved_brand is null as is_brand_missing_after_backfill,

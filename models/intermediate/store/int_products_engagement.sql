@@ -15,8 +15,8 @@ per_product as (
 final as (
     select
         per_product.product_id,
-        coalesce(brands.resolved_brand, 'Unknown') as brand,
-        coalesce(categories.resolved_category_code, 'Unknown') as category_code,
+        {{ label_or_unknown('brands.resolved_brand') }} as brand,
+        {{ label_or_unknown('categories.resolved_category_code') }} as category_code,
         per_product.view_count,
         per_product.cart_count,
         per_product.purchase_count,
