@@ -4,10 +4,6 @@ with sessions as (
     select * from {{ ref('int_sessions_enriched') }}
 ),
 
-totals as (
-    select * from {{ ref('int_sessions_aggregated') }}
-),
-
 per_campaign as (
     select
         campaign_id,
@@ -18,19 +14,13 @@ per_campaign as (
 
 final as (
     select
-        per_campaign.campaign_id,
-        per_campaign.session_count,
-        per_campaign.click_count,
-        {{ click_through_rate('per_campaign.click_count', 'per_campaign.session_count') }}
-            as click_through_rate,
-        {{ safe_divide('per_campaign.session_count', 'totals.session_count') }} as session_share,
-        cast(
-            row_number() over (
-                order by per_campaign.session_count desc, per_campaign.campaign_id asc
-            ) as integer
-        ) as session_rank
+        campaign_id,
+        session_count,
+        click_count,
+        {{ click_through_rate() }} as click_through_rate,
+        {{ session_share() }} as session_share,
+        {{ session_rank('campaign_id') }} as session_rank
     from per_campaign
-    cross join totals
 )
 
 select * from final
