@@ -212,6 +212,8 @@ def top_campaign(marts: MartReader) -> Recommendation:
     title = "Build on the top campaign and the segment that answers it best"
     kpis = "ads.kpi_summary"
     kpi = marts.one(kpis)
+    campaigns = "ads.campaign_performance"
+    campaign = marts.one(campaigns, where="campaign_id = ?", params=[kpi["top_campaign_id"]])
     segments = "ads.campaign_segment_performance"
     rows = marts.rows(segments, where="campaign_id = ?", params=[kpi["top_campaign_id"]],
                       order_by="demographic_dimension, demographic_value")
@@ -221,7 +223,7 @@ def top_campaign(marts: MartReader) -> Recommendation:
         campaign=figure("rec.campaign.top_campaign", kpis, kpi, "top_campaign_id"),
         share=figure("rec.campaign.session_share", kpis, kpi, "top_campaign_session_share"),
         sessions=figure("rec.campaign.sessions", kpis, kpi, "top_campaign_session_count"),
-        campaign_ctr=figure("rec.campaign.ctr", segments, rows[0], "campaign_click_through_rate"),
+        campaign_ctr=figure("rec.campaign.ctr", campaigns, campaign, "click_through_rate"),
         overall_ctr=figure("rec.campaign.overall_ctr", kpis, kpi, "click_through_rate"),
     )
     best = _best_segment(rows)

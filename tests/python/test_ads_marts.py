@@ -285,6 +285,19 @@ def test_demographic_engagement(read_mart, long_demographics: pd.DataFrame) -> N
     assert_mart_equals(read_mart("ads.demographic_engagement"), expected, keys)
 
 
+def test_campaign_performance(read_mart, sessions: pd.DataFrame) -> None:
+    grouped = sessions.groupby("campaign_id")
+    expected = pd.DataFrame({
+        "session_count": grouped.size(),
+        "click_count": grouped["is_clicked"].sum(),
+    }).reset_index()
+    expected["click_through_rate"] = expected["click_count"] / expected["session_count"]
+    expected["session_share"] = expected["session_count"] / len(sessions)
+    ranked = expected.sort_values(["session_count", "campaign_id"], ascending=[False, True])
+    expected["session_rank"] = pd.Series(range(1, len(ranked) + 1), index=ranked.index)
+    assert_mart_equals(read_mart("ads.campaign_performance"), expected, ["campaign_id"])
+
+
 def test_campaign_segment_performance(read_mart, sessions: pd.DataFrame,
                                       long_demographics: pd.DataFrame) -> None:
     keys = ["campaign_id", "demographic_dimension", "demographic_value"]

@@ -4,7 +4,7 @@ with demographics as (
 ),
 
 campaigns as (
-    select * from {{ ref('int_campaigns_aggregated') }}
+    select * from {{ ref('campaign_performance') }}
 ),
 
 per_segment as (

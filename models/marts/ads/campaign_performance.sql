@@ -1,5 +1,5 @@
--- One row per campaign: its sessions, clicks, click-through rate, share of all sessions and
--- rank by sessions (1 = most; ties go to the lower campaign_id).
+-- One row per campaign with a clean session: its sessions, clicks, click-through rate,
+-- share of all sessions and rank by sessions (1 = most; ties go to the lower campaign_id).
 with sessions as (
     select * from {{ ref('int_sessions_enriched') }}
 ),
