@@ -155,7 +155,7 @@ BEST_SEGMENT = f"""(
         from ads.campaign_segment_performance where campaign_id = {TOP_CAMPAIGN}
     )
     select * from segments
-    where demographic_value <> 'Unknown' and session_share_of_campaign * value_count >= 1
+    where demographic_value <> 'Unknown' and session_count * value_count >= campaign_session_count
     order by click_through_rate_lift desc, demographic_dimension, demographic_value limit 1
 )"""
 
