@@ -348,28 +348,18 @@ def ads_category_by_gender(marts: MartReader) -> alt.TopLevelMixin:
     return _finish(chart, "Product category mix by gender", "Each gender's sessions across categories")
 
 
-def _campaigns(marts: MartReader) -> pd.DataFrame:
-    """One row per campaign: the campaign-level columns repeat on each of its segment rows."""
-    frame = marts.frame(
-        "ads.campaign_segment_performance", where="demographic_dimension = 'gender'",
-        order_by="campaign_session_count desc, campaign_id",
-    )
-    columns = ["campaign_id", "campaign_session_count", "campaign_click_through_rate", "campaign_session_share"]
-    return frame[columns].drop_duplicates("campaign_id").reset_index(drop=True)
-
-
 def ads_campaign_performance(marts: MartReader) -> alt.TopLevelMixin:
-    frame = _campaigns(marts)
+    frame = marts.frame("ads.campaign_performance", order_by="session_rank")
     frame["campaign"] = frame["campaign_id"].astype(str)
-    frame = labelled(frame, "campaign_session_count", "sessions_label")
-    frame = labelled(frame, "campaign_click_through_rate", "ctr_label")
+    frame = labelled(frame, "session_count", "sessions_label")
+    frame = labelled(frame, "click_through_rate", "ctr_label")
     order = list(frame["campaign"])
     y = alt.Y("campaign:N", sort=order, title="Campaign")
-    sessions_base = alt.Chart(frame).encode(y=y, x=alt.X("campaign_session_count:Q", title="Sessions", axis=alt.Axis(format="~s")))
+    sessions_base = alt.Chart(frame).encode(y=y, x=alt.X("session_count:Q", title="Sessions", axis=alt.Axis(format="~s")))
     sessions = (sessions_base.mark_bar() + sessions_base.mark_text(align="left", dx=4, fontSize=10).encode(text="sessions_label:N"))
     ctr_base = alt.Chart(frame).encode(
         y=alt.Y("campaign:N", sort=order, title=None, axis=None),
-        x=alt.X("campaign_click_through_rate:Q", title="Click-through rate", axis=alt.Axis(format="%")),
+        x=alt.X("click_through_rate:Q", title="Click-through rate", axis=alt.Axis(format="%")),
     )
     ctr = ctr_base.mark_bar(color=ACCENT) + ctr_base.mark_text(align="left", dx=4, fontSize=10).encode(text="ctr_label:N")
     height = 24 * len(frame)
@@ -488,7 +478,7 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec("ads_kpi_dashboard", "ads", ("ads.kpi_summary",), ads_kpi_dashboard),
     ChartSpec("ads_category_engagement", "ads", ("ads.category_engagement",), ads_category_engagement),
     ChartSpec("ads_category_by_gender", "ads", ("ads.demographic_engagement",), ads_category_by_gender),
-    ChartSpec("ads_campaign_performance", "ads", ("ads.campaign_segment_performance",), ads_campaign_performance),
+    ChartSpec("ads_campaign_performance", "ads", ("ads.campaign_performance",), ads_campaign_performance),
     ChartSpec("ads_campaign_segment_lift", "ads", ("ads.campaign_segment_performance",), ads_campaign_segment_lift),
     ChartSpec("ads_engagement_depth", "ads", ("ads.engagement_depth",), ads_engagement_depth),
     ChartSpec("ads_activity_heatmap", "ads", ("ads.activity_heatmap",), ads_activity_heatmap),

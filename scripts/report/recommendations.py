@@ -3,8 +3,9 @@
 Each recommendation is a finding and an action. The finding's wording is a sentence template
 whose placeholders are filled with `Figure`s read from the marts, so that every number on the
 page comes from a mart: the templates themselves contain no digit (the test suite checks the
-rendered page for that). Where a choice is made (which brands, which segment), the rule is
-stated in the text and applied to mart rows; no metric is recomputed here.
+rendered page for that). Where a choice is made, the rule is stated in the text and either
+applied to mart rows (which brands) or read from the mart that applies it (which segment:
+campaign_segment_performance.is_best_responding_segment); no metric is recomputed here.
 """
 
 from __future__ import annotations
@@ -191,40 +192,25 @@ def catalog_gaps(marts: MartReader) -> Recommendation:
 # --- ads ---------------------------------------------------------------------------------------
 
 
-def _best_segment(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The known segment with the highest CTR lift among those holding at least an even share
-    of the campaign's sessions within their dimension (1 / the dimension's number of values):
-    a large lift on a handful of sessions is noise, not a target."""
-    values_per_dimension: dict[str, int] = {}
-    for row in rows:
-        values_per_dimension[row["demographic_dimension"]] = values_per_dimension.get(row["demographic_dimension"], 0) + 1
-    candidates = [
-        row
-        for row in rows
-        if row["demographic_value"] != "Unknown"
-        and row["click_through_rate_lift"] is not None
-        and row["session_share_of_campaign"] * values_per_dimension[row["demographic_dimension"]] >= 1
-    ]
-    return max(candidates, key=lambda row: row["click_through_rate_lift"], default=None)
-
-
 def top_campaign(marts: MartReader) -> Recommendation:
     title = "Build on the top campaign and the segment that answers it best"
     kpis = "ads.kpi_summary"
     kpi = marts.one(kpis)
+    campaigns = "ads.campaign_performance"
+    campaign = marts.one(campaigns, where="campaign_id = ?", params=[kpi["top_campaign_id"]])
     segments = "ads.campaign_segment_performance"
-    rows = marts.rows(segments, where="campaign_id = ?", params=[kpi["top_campaign_id"]],
-                      order_by="demographic_dimension, demographic_value")
     finding = say(
         "Campaign {campaign} draws {share} of all sessions ({sessions}), with a click-through rate of "
         "{campaign_ctr} against {overall_ctr} overall.",
         campaign=figure("rec.campaign.top_campaign", kpis, kpi, "top_campaign_id"),
         share=figure("rec.campaign.session_share", kpis, kpi, "top_campaign_session_share"),
         sessions=figure("rec.campaign.sessions", kpis, kpi, "top_campaign_session_count"),
-        campaign_ctr=figure("rec.campaign.ctr", segments, rows[0], "campaign_click_through_rate"),
+        campaign_ctr=figure("rec.campaign.ctr", campaigns, campaign, "click_through_rate"),
         overall_ctr=figure("rec.campaign.overall_ctr", kpis, kpi, "click_through_rate"),
     )
-    best = _best_segment(rows)
+    # The mart flags the segment by the rule the sentence states; None when none qualifies.
+    best = marts.first(segments, where="campaign_id = ? and is_best_responding_segment",
+                       params=[kpi["top_campaign_id"]])
     if best is not None:
         finding += say(
             " Among its segments holding at least an even share of its sessions, {dimension} = {value} "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd
@@ -285,6 +286,19 @@ def test_demographic_engagement(read_mart, long_demographics: pd.DataFrame) -> N
     assert_mart_equals(read_mart("ads.demographic_engagement"), expected, keys)
 
 
+def test_campaign_performance(read_mart, sessions: pd.DataFrame) -> None:
+    grouped = sessions.groupby("campaign_id")
+    expected = pd.DataFrame({
+        "session_count": grouped.size(),
+        "click_count": grouped["is_clicked"].sum(),
+    }).reset_index()
+    expected["click_through_rate"] = expected["click_count"] / expected["session_count"]
+    expected["session_share"] = expected["session_count"] / len(sessions)
+    ranked = expected.sort_values(["session_count", "campaign_id"], ascending=[False, True])
+    expected["session_rank"] = pd.Series(range(1, len(ranked) + 1), index=ranked.index)
+    assert_mart_equals(read_mart("ads.campaign_performance"), expected, ["campaign_id"])
+
+
 def test_campaign_segment_performance(read_mart, sessions: pd.DataFrame,
                                       long_demographics: pd.DataFrame) -> None:
     keys = ["campaign_id", "demographic_dimension", "demographic_value"]
@@ -307,7 +321,28 @@ def test_campaign_segment_performance(read_mart, sessions: pd.DataFrame,
         None if campaign_ctr == 0 else ctr / campaign_ctr - 1
         for ctr, campaign_ctr in zip(expected["click_through_rate"], expected["campaign_click_through_rate"])
     ]
+    expected["is_best_responding_segment"] = _best_responding(expected)
     assert_mart_equals(read_mart("ads.campaign_segment_performance"), expected, keys)
+
+
+def _best_responding(segments: pd.DataFrame) -> list[bool]:
+    """Per campaign, the known segment with the highest lift among those holding at least an
+    even share of the campaign's sessions in their dimension (1 / its number of values there,
+    Unknown counted; compared exactly, as fractions); a tie goes to the lower dimension, then
+    value. A campaign with no click has no lift, hence no best segment."""
+    best = set()
+    for _campaign, campaign_rows in segments.groupby("campaign_id"):
+        candidates = []
+        for _dimension, rows in campaign_rows.groupby("demographic_dimension"):
+            for row in rows.itertuples():
+                even_share = Fraction(row.session_count, row.campaign_session_count) >= Fraction(1, len(rows))
+                if row.demographic_value != UNKNOWN and _plain(row.click_through_rate_lift) is not None and even_share:
+                    candidates.append(row)
+        if candidates:
+            winner = min(candidates, key=lambda row: (-row.click_through_rate_lift, row.demographic_dimension,
+                                                      row.demographic_value))
+            best.add(winner.Index)
+    return [index in best for index in segments.index]
 
 
 def test_engagement_depth(read_mart, sessions: pd.DataFrame, dbt_vars: dict) -> None:

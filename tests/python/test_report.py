@@ -155,7 +155,7 @@ BEST_SEGMENT = f"""(
         from ads.campaign_segment_performance where campaign_id = {TOP_CAMPAIGN}
     )
     select * from segments
-    where demographic_value <> 'Unknown' and session_share_of_campaign * value_count >= 1
+    where demographic_value <> 'Unknown' and session_count * value_count >= campaign_session_count
     order by click_through_rate_lift desc, demographic_dimension, demographic_value limit 1
 )"""
 
@@ -218,10 +218,7 @@ RECOMMENDATION_FIGURES = {
     "rec.campaign.top_campaign": f"select {TOP_CAMPAIGN}",
     "rec.campaign.session_share": "select top_campaign_session_share from ads.kpi_summary",
     "rec.campaign.sessions": "select top_campaign_session_count from ads.kpi_summary",
-    "rec.campaign.ctr": (
-        "select distinct campaign_click_through_rate from ads.campaign_segment_performance "
-        f"where campaign_id = {TOP_CAMPAIGN}"
-    ),
+    "rec.campaign.ctr": f"select click_through_rate from ads.campaign_performance where campaign_id = {TOP_CAMPAIGN}",
     "rec.campaign.overall_ctr": "select click_through_rate from ads.kpi_summary",
     "rec.campaign.best_dimension": f"select demographic_dimension from {BEST_SEGMENT}",
     "rec.campaign.best_value": f"select demographic_value from {BEST_SEGMENT}",

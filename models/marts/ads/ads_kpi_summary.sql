@@ -19,7 +19,7 @@ top_campaign as (
         campaign_id,
         session_count,
         session_share
-    from {{ ref('int_campaigns_aggregated') }}
+    from {{ ref('campaign_performance') }}
     where session_rank = 1
 ),
 

@@ -19,7 +19,6 @@ per_category as (
 rated as (
     select
         per_category.*,
-        {{ safe_divide('per_category.session_count', 'totals.session_count') }} as session_share,
         {{ click_through_rate('per_category.click_count', 'per_category.session_count') }}
             as click_through_rate,
         totals.click_through_rate as overall_click_through_rate
@@ -31,10 +30,8 @@ final as (
     select
         product_category_1,
         session_count,
-        session_share,
-        cast(
-            row_number() over (order by session_count desc, product_category_1 asc) as integer
-        ) as session_rank,
+        {{ session_share() }} as session_share,
+        {{ session_rank('product_category_1') }} as session_rank,
         user_count,
         click_count,
         click_through_rate,
