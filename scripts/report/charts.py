@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 
 from scripts.headline import format_value
-from scripts.report.marts import MartReader
+from scripts.report.marts import UNKNOWN, MartReader
 from scripts.report.sections import ADS_CARDS, STORE_CARDS
 
 PRIMARY = "#2f6690"
@@ -220,7 +220,7 @@ def store_top_brands(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame("store.brand_revenue", order_by="revenue_rank", limit=TOP_N)
     chart = _hbar(
         frame, "brand", "revenue", category_title="Brand", value_title="Revenue (USD)",
-        highlight=frame["brand"] == "Unknown", sort=list(frame["brand"]),
+        highlight=frame["brand"] == UNKNOWN, sort=list(frame["brand"]),
     )
     return _finish(chart, "Top brands by revenue", "Red: revenue with no brand (Unknown)")
 
@@ -231,7 +231,7 @@ def store_top_categories(marts: MartReader) -> alt.TopLevelMixin:
     )
     chart = _hbar(
         frame, "category", "revenue", category_title="Category", value_title="Revenue (USD)",
-        highlight=frame["category"] == "Unknown", sort=list(frame["category"]),
+        highlight=frame["category"] == UNKNOWN, sort=list(frame["category"]),
     )
     return _finish(chart, "Top categories by revenue", "Red: revenue with no category (Unknown)")
 
@@ -272,7 +272,7 @@ def store_abandoned_brands(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame("store.abandoned_brands", order_by="abandoned_value desc, brand", limit=TOP_N)
     chart = _hbar(
         frame, "brand", "abandoned_value", category_title="Brand", value_title="Abandoned cart value (USD)",
-        highlight=frame["brand"] == "Unknown", sort=list(frame["brand"]),
+        highlight=frame["brand"] == UNKNOWN, sort=list(frame["brand"]),
     )
     return _finish(chart, "Brands left in abandoned carts", "Cart value of users who carted and never bought")
 
@@ -370,7 +370,7 @@ def ads_campaign_performance(marts: MartReader) -> alt.TopLevelMixin:
 def ads_campaign_segment_lift(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame(
         "ads.campaign_segment_performance",
-        where="demographic_dimension in ('gender', 'age_level') and demographic_value <> 'Unknown'",
+        where="demographic_dimension in ('gender', 'age_level') and demographic_value <> ?", params=[UNKNOWN],
         order_by="campaign_session_count desc, campaign_id, demographic_dimension, demographic_value",
     )
     frame["campaign"] = frame["campaign_id"].astype(str)
@@ -411,7 +411,7 @@ def ads_activity_heatmap(marts: MartReader) -> alt.TopLevelMixin:
 def _natural(values: pd.Series) -> list[str]:
     """Demographic values in reading order: numeric codes by number, then names, Unknown last."""
     def key(value: str) -> tuple:
-        return (value == "Unknown", not value.isdigit(), int(value) if value.isdigit() else 0, value)
+        return (value == UNKNOWN, not value.isdigit(), int(value) if value.isdigit() else 0, value)
 
     return sorted(values.unique(), key=key)
 
@@ -442,7 +442,7 @@ def ads_engagement_depth(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame("ads.engagement_depth", order_by="user_depth nulls last")
     frame = labelled(frame, "click_through_rate", "ctr_label")
     frame["label"] = "depth " + frame["user_depth_label"] + ", CTR " + frame["ctr_label"]
-    bands = ["shallow", "medium", "deep", "Unknown"]
+    bands = ["shallow", "medium", "deep", UNKNOWN]
     base = alt.Chart(frame).encode(
         x=alt.X("top_category_session_share:Q", title="Share of sessions in the top category", axis=alt.Axis(format="%"),
                 scale=alt.Scale(zero=False, padding=60)),

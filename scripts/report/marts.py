@@ -17,6 +17,9 @@ import pandas as pd
 
 from scripts.export_marts import MART_SCHEMAS
 
+# What the marts report for a missing attribute (macro label_or_unknown).
+UNKNOWN = "Unknown"
+
 
 class MissingMart(LookupError):
     """A mart the report needs is not in the warehouse (not built yet, or built elsewhere)."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scripts.report.figures import Figure, figure
-from scripts.report.marts import MartReader
+from scripts.report.marts import UNKNOWN, MartReader
 
 Part = str | Figure
 TOP_BRANDS = 3  # abandoned brands named in the text
@@ -99,7 +99,7 @@ def abandoned_carts(marts: MartReader) -> Recommendation:
         share=figure("rec.abandoned.user_share", segments, segment, "user_share"),
     )
     brands_relation = "store.abandoned_brands"
-    brands = marts.rows(brands_relation, where="brand <> 'Unknown'", order_by="abandoned_value desc, brand", limit=TOP_BRANDS)
+    brands = marts.rows(brands_relation, where="brand <> ?", params=[UNKNOWN], order_by="abandoned_value desc, brand", limit=TOP_BRANDS)
     if brands:
         finding.append(" The named brands with the most value left in their carts: ")
         for index, row in enumerate(brands, start=1):
@@ -110,7 +110,7 @@ def abandoned_carts(marts: MartReader) -> Recommendation:
                 users=figure(f"rec.abandoned.brand_{index}_users", brands_relation, row, "abandoning_user_count"),
             )
             finding.append(", " if index < len(brands) - 1 else (" and " if index == len(brands) - 1 else "."))
-    unknown = marts.first(brands_relation, where="brand = 'Unknown'")
+    unknown = marts.first(brands_relation, where="brand = ?", params=[UNKNOWN])
     if unknown:
         finding += say(
             " Carts of products with no brand hold {value} USD more, which brand-specific ads cannot target.",

@@ -42,7 +42,7 @@ lifted as (
         -- (share >= 1 / the dimension's values in the campaign, Unknown counted), so a large lift
         -- on a handful of sessions cannot win. Compared in integers, because share * values >= 1
         -- in doubles misses exact ties (1/49 * 49 < 1).
-        demographic_value <> 'Unknown'
+        demographic_value <> {{ unknown_label() }}
         and campaign_click_through_rate > 0
         and session_count * count(*) over (partition by campaign_id, demographic_dimension)
         >= campaign_session_count as is_best_segment_candidate
