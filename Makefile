@@ -6,6 +6,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # Re-installs whenever requirements.txt changes.
 INSTALLED := $(VENV)/.installed
+# A DuckDB as old as the one BI tools bundle, alone in its own venv: `make test` opens the
+# published warehouse with it (tests/python/test_published_warehouse.py).
+VENV_DUCKDB14 := .venv-duckdb14
+DUCKDB14_VERSION := 1.4.4
 
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DBT_PROFILES_DIR := $(CURDIR)
@@ -19,14 +23,21 @@ $(INSTALLED): requirements.txt
 	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
+$(VENV_DUCKDB14)/.installed-$(DUCKDB14_VERSION):
+	@echo "[setup] creating $(VENV_DUCKDB14) with duckdb==$(DUCKDB14_VERSION) ..."
+	@test -x $(VENV_DUCKDB14)/bin/python || python3 -m venv $(VENV_DUCKDB14)
+	@$(VENV_DUCKDB14)/bin/python -m pip install --quiet --disable-pip-version-check duckdb==$(DUCKDB14_VERSION)
+	@touch $@
+
 setup: $(INSTALLED)
 
 ## Build everything on the built-in sample (or EVENTS_PATH / SESSIONS_PATH).
 run: $(INSTALLED)
 	@$(PY) -m scripts.run_pipeline
 
-## Every check: lint, parse, a CI build on a small generated sample, then pytest (summary last).
-test: $(INSTALLED) lint
+## Every check: lint, parse, a CI build on a small generated sample (with the unit tests), then
+## pytest (summary last).
+test: $(INSTALLED) $(VENV_DUCKDB14)/.installed-$(DUCKDB14_VERSION) lint
 	@$(VENV)/bin/dbt parse --target ci --quiet
 	@$(PY) -m scripts.run_pipeline --ci
 	@$(VENV)/bin/pytest
@@ -37,8 +48,9 @@ docs: $(INSTALLED)
 	@echo "[docs] dbt docs generate --static ..."
 	@start=$$(date +%s); db="$${DUCKDB_PATH:-warehouse/analytics.duckdb}"; \
 	if [ -f "$$db" ]; then catalog=; \
-	else catalog=--empty-catalog; echo "  no warehouse yet: descriptions only (run 'make run' for types and row counts)"; fi; \
-	mkdir -p "$$(dirname "$$db")"; \
+	else catalog=--empty-catalog; export DUCKDB_CANDIDATE_PATH=:memory:; \
+	echo "  no warehouse yet: descriptions only (run 'make run' for types and row counts)"; fi; \
+	mkdir -p "$$(dirname "$${DUCKDB_BUILD_PATH:-warehouse/build.duckdb}")"; \
 	$(VENV)/bin/dbt docs generate --static --quiet $$catalog && \
 	echo "[docs] done in $$(( $$(date +%s) - start ))s" && \
 	echo "Docs:      $(CURDIR)/target/static_index.html (open it in any browser, no server needed)"
@@ -48,8 +60,8 @@ lint: $(INSTALLED)
 	@$(VENV)/bin/sqlfluff lint models analyses tests/singular --processes 2 --disable-progress-bar
 
 clean:
-	rm -rf target logs warehouse outputs data/ci
+	rm -rf target logs warehouse outputs outputs-ci data/ci
 
-## Speed and memory: 10M generated events and the default run (writes outputs/benchmark.json).
+## Speed and memory: 10M generated events and the default run (writes logs/benchmark.json).
 benchmark: $(INSTALLED)
 	@$(PY) -m scripts.benchmark

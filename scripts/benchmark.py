@@ -4,7 +4,7 @@
     python -m scripts.benchmark --events 2000000 --skip-run
 
 Each measurement runs as a child process whose own peak resident memory is read when it
-ends. Results go to `outputs/benchmark.json` and stdout.
+ends. Results go to `logs/benchmark.json` (not outputs/, which each run replaces whole) and stdout.
 Targets (README, "Performance"): the default run under 2 minutes after set-up; 10M generated
 events under 1 GB of memory.
 """
@@ -51,7 +51,7 @@ def bench_generation(rows: int) -> dict[str, float]:
 
 def bench_run() -> dict[str, float]:
     """The default `make run` on the built-in sample; generating the sample is set-up, not timed."""
-    for name in ("EVENTS_PATH", "SESSIONS_PATH", "DUCKDB_PATH", "OUTPUTS_DIR"):
+    for name in ("EVENTS_PATH", "SESSIONS_PATH", "DUCKDB_PATH", "DUCKDB_BUILD_PATH", "OUTPUTS_DIR"):
         os.environ.pop(name, None)  # the built-in sample, default warehouse and outputs
     resolve_inputs(DEV)
     return measure([sys.executable, "-m", "scripts.run_pipeline"])
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.benchmark", description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=10_000_000, help="events to generate (default: %(default)s)")
     parser.add_argument("--skip-run", action="store_true", help="skip timing the default run")
-    parser.add_argument("--output", type=Path, default=PROJECT_ROOT / "outputs/benchmark.json")
+    parser.add_argument("--output", type=Path, default=PROJECT_ROOT / "logs/benchmark.json")
     args = parser.parse_args(argv)
 
     results: dict[str, object] = {

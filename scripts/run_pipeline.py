@@ -4,20 +4,26 @@
     python -m scripts.run_pipeline --ci     # the small, fixed build that `make test` checks
 
 Steps: make sure the inputs exist (generating the built-in sample when no file was named),
-check them, `dbt build`, export the marts, then write the HTML report from the marts
-(`scripts.report`). Each step prints how long it took; the last line is the report's path.
-A bad input stops the run with one line naming the file and the cause (exit 2); a failed dbt
-build, or a mart the report needs that the build did not make, exits 1.
+check them, `dbt build` (staging and intermediate into the build database, the marts into a
+candidate warehouse, every data test and audit), export the marts and write the HTML report
+(`scripts.report`) from the candidate, then publish warehouse and outputs together
+(`scripts.publish`). Each step prints how long it took; the last line is the report's path.
+A bad input stops the run with one line naming the file and the cause (exit 2). Any other
+failure ends with one line naming the step and the log to read (exit 1), and publishes
+nothing: BI tools keep reading the last good run.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,8 +33,8 @@ from scripts.export_marts import export
 from scripts.generate_sample import generate_file
 from scripts.headline import print_headline
 from scripts.inputs import PROJECT_ROOT, InputError, check_input
+from scripts.publish import Published, PublishError, clear_candidates, publish, run_lock
 from scripts.report.build import build_report
-from scripts.report.marts import MissingMart
 from scripts.synthetic.sink import manifest_path
 
 SAMPLE_SEED = 42
@@ -42,12 +48,16 @@ class Profile:
     target: str
     sample_dir: Path
     sample_rows: dict[str, int | None]
-    duckdb_path: Path
+    duckdb_path: Path  # the published warehouse: marts only, what BI tools open
+    build_path: Path  # staging, intermediate and seeds; kept from run to run
     outputs_dir: Path
+    memory_limit: str  # DuckDB's ceiling unless DUCKDB_MEMORY_LIMIT says otherwise (as profiles.yml)
     # User-named files (EVENTS_PATH / SESSIONS_PATH) are honoured only where this is true:
     # CI always builds its own small sample so its numbers can be checked.
     reads_user_files: bool
     dbt_vars: dict[str, object] = field(default_factory=dict)
+    # dbt build arguments beyond the target and vars.
+    build_args: tuple[str, ...] = ()
 
 
 DEV = Profile(
@@ -55,8 +65,12 @@ DEV = Profile(
     sample_dir=Path("data/raw"),
     sample_rows={"events": None, "sessions": None},  # the public datasets' sizes
     duckdb_path=Path("warehouse/analytics.duckdb"),
+    build_path=Path("warehouse/build.duckdb"),
     outputs_dir=Path("outputs"),
+    memory_limit="4GB",
     reads_user_files=True,
+    # Unit tests pin the rules on fixtures, not the data: `make test` runs them (the CI build).
+    build_args=("--exclude-resource-type", "unit_test"),
 )
 
 CI = Profile(
@@ -64,7 +78,10 @@ CI = Profile(
     sample_dir=Path("data/ci"),
     sample_rows={"events": 60_000, "sessions": 30_000},
     duckdb_path=Path("warehouse/ci.duckdb"),
-    outputs_dir=Path("outputs/ci"),
+    build_path=Path("warehouse/ci_build.duckdb"),
+    # Beside outputs/, not in it: publishing replaces a whole outputs folder.
+    outputs_dir=Path("outputs-ci"),
+    memory_limit="2GB",
     reads_user_files=False,
     # The CI sample is ~7% of full size: lower catalog thresholds so low_conversion_products and
     # product_alerts are non-empty and straddle their boundaries (products at exactly 20 views,
@@ -73,12 +90,34 @@ CI = Profile(
 )
 
 
+# Where a failed step's traceback goes (dbt writes its own, logs/dbt.log, beside it).
+PIPELINE_LOG = PROJECT_ROOT / "logs" / "pipeline.log"
+DBT_LOG = PROJECT_ROOT / "logs" / "dbt.log"
+
+
+class StepFailed(Exception):
+    """A step of the run failed; the message names the step, the cause and the log to read."""
+
+    def __init__(self, name: str, cause: str, log: Path) -> None:
+        super().__init__(f"{name} failed: {cause}. Nothing was published; see {log}")
+
+
 @contextmanager
 def step(name: str) -> Iterator[None]:
-    """Print a step's start and its duration, so a user knows what is happening."""
+    """Print a step's start and its duration, so a user knows what is happening. A failure
+    becomes StepFailed, its traceback appended to PIPELINE_LOG instead of the terminal."""
     print(f"[{name}] ...", flush=True)
     started = time.perf_counter()
-    yield
+    try:
+        yield
+    except (StepFailed, PublishError, InputError):
+        raise  # already one line naming the step or file
+    except Exception as exc:
+        PIPELINE_LOG.parent.mkdir(parents=True, exist_ok=True)
+        with PIPELINE_LOG.open("a", encoding="utf-8") as log:
+            log.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} [{name}] failed\n{traceback.format_exc()}\n")
+        cause = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise StepFailed(name, f"{type(exc).__name__}: {cause}", PIPELINE_LOG) from exc
     print(f"[{name}] done in {time.perf_counter() - started:.1f}s", flush=True)
 
 
@@ -117,66 +156,109 @@ def duckdb_path(profile: Profile) -> Path:
     return _configured_path(profile, "DUCKDB_PATH", profile.duckdb_path)
 
 
+def build_path(profile: Profile) -> Path:
+    return _configured_path(profile, "DUCKDB_BUILD_PATH", profile.build_path)
+
+
 def outputs_dir(profile: Profile) -> Path:
     return _configured_path(profile, "OUTPUTS_DIR", profile.outputs_dir)
 
 
-def dbt_environment(profile: Profile, inputs: dict[str, Path]) -> dict[str, str]:
+def memory_limit(profile: Profile) -> str:
+    return os.environ.get("DUCKDB_MEMORY_LIMIT") or profile.memory_limit
+
+
+def dbt_environment(profile: Profile, inputs: dict[str, Path], published: Published) -> dict[str, str]:
+    """profiles.yml reads these: the build database, and the candidate the marts are written to."""
     env = dict(os.environ)
     env.update({env_name: str(inputs[dataset]) for dataset, env_name in DATASETS.items()})
     env.update(
-        DUCKDB_PATH=str(duckdb_path(profile)),
+        DUCKDB_PATH=str(published.warehouse),
+        DUCKDB_BUILD_PATH=str(build_path(profile)),
+        DUCKDB_CANDIDATE_PATH=str(published.candidate_warehouse),
+        DUCKDB_MEMORY_LIMIT=memory_limit(profile),
         DBT_PROFILES_DIR=str(PROJECT_ROOT),
         DBT_SEND_ANONYMOUS_USAGE_STATS="false",
     )
     return env
 
 
-def dbt(command: str, profile: Profile, env: dict[str, str]) -> None:
-    """Run one dbt command with the profile's target and vars; raise on failure."""
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """In the dbt child: be killed with the pipeline, even by kill -9, so that no orphaned build
+    goes on holding the build database's lock after the run is gone."""
+    ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the pipeline died before the line above
+        os._exit(1)
+
+
+def dbt(command: str, profile: Profile, env: dict[str, str], dbt_vars: dict[str, object]) -> None:
+    """Run one dbt command with the profile's target, vars and arguments; raise on failure."""
     executable = Path(sys.executable).with_name("dbt")
-    args = [str(executable), command, "--target", profile.target]
-    if profile.dbt_vars:
-        args += ["--vars", json.dumps(profile.dbt_vars)]
-    completed = subprocess.run(args, cwd=PROJECT_ROOT, env=env, check=False)
+    args = [str(executable), command, "--target", profile.target, *profile.build_args]
+    if dbt_vars:
+        args += ["--vars", json.dumps(dbt_vars)]
+    parent = os.getpid()
+    completed = subprocess.run(
+        args, cwd=PROJECT_ROOT, env=env, check=False, preexec_fn=lambda: _die_with_parent(parent)
+    )
+    if completed.returncode < 0:
+        raise StepFailed(f"dbt {command}", f"dbt was killed by signal {-completed.returncode}", DBT_LOG)
     if completed.returncode != 0:
-        raise RuntimeError(f"dbt {command} failed (exit {completed.returncode}); see its log above")
+        raise StepFailed(f"dbt {command}", f"dbt exited {completed.returncode} (its errors are above)", DBT_LOG)
 
 
-def run(profile: Profile) -> None:
+def _log(line: str) -> None:
+    print(line, flush=True)
+
+
+def run(profile: Profile, extra_vars: dict[str, object] | None = None) -> None:
     started = time.perf_counter()
     with step("inputs"):
         inputs = resolve_inputs(profile)
         for dataset, path in inputs.items():
             check_input(path, dataset)
             print(f"  {dataset}: {path}")
-    env = dbt_environment(profile, inputs)
-    duckdb_path(profile).parent.mkdir(parents=True, exist_ok=True)
-    with step("dbt build"):
-        dbt("build", profile, env)
-    with step("export"):
-        written = export(duckdb_path(profile), outputs_dir(profile))
-        print(f"  {len(written)} files")
-    with step("report"):
-        report = build_report(duckdb_path(profile), outputs_dir(profile), log=lambda line: print(line, flush=True))
-    print_headline(duckdb_path(profile))
-    print(f"Warehouse: {duckdb_path(profile)} (schemas staging, intermediate, store, ads)")
-    print(f"Exports:   {outputs_dir(profile)}")
-    print(f"Charts:    {report.path.parent / 'charts'} ({len(report.charts)} PNG files)")
+    build_path(profile).parent.mkdir(parents=True, exist_ok=True)
+    published = Published(duckdb_path(profile), outputs_dir(profile))
+    with run_lock(published):
+        with step("candidates"):
+            clear_candidates(published, log=_log)
+        env = dbt_environment(profile, inputs, published)
+        with step("dbt build"):
+            dbt("build", profile, env, {**profile.dbt_vars, **(extra_vars or {})})
+        with step("export"):
+            written = export(published.candidate_warehouse, published.candidate_outputs, memory_limit(profile), log=_log)
+            print(f"  {len(written)} files")
+        with step("report"):
+            report = build_report(published.candidate_warehouse, published.candidate_outputs, log=_log,
+                                  database_name=published.warehouse.name)
+            print_headline(published.candidate_warehouse)
+        with step("publish"):
+            publish(published)
+    outputs = published.outputs
+    print(f"Warehouse: {published.warehouse} (schemas store, ads; open it read-only)")
+    print(f"Build:     {build_path(profile)} (schemas staging, intermediate, seeds)")
+    print(f"Exports:   {outputs}")
+    print(f"Charts:    {outputs / 'charts'} ({len(report.charts)} PNG files)")
     print(f"Done in {time.perf_counter() - started:.0f}s. Open the report in any browser:")
-    print(f"Report:    {report.path}")
+    print(f"Report:    {outputs / report.path.name}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.run_pipeline", description=__doc__.split("\n\n")[0])
     parser.add_argument("--ci", action="store_true", help="build the small CI sample into warehouse/ci.duckdb")
+    parser.add_argument("--vars", type=json.loads, default={},
+                        help='dbt vars over the project\'s and the profile\'s, as JSON: \'{"alert_min_views": 50}\'')
     args = parser.parse_args(argv)
     try:
-        run(CI if args.ci else DEV)
+        run(CI if args.ci else DEV, args.vars)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except (RuntimeError, MissingMart) as exc:
+    except (StepFailed, PublishError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0

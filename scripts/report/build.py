@@ -34,7 +34,11 @@ class Report:
     relations_read: set[str] = field(default_factory=set)
 
 
-def build_report(database: Path, outputs: Path, log: Callable[[str], None] = print) -> Report:
+def build_report(
+    database: Path, outputs: Path, log: Callable[[str], None] = print, database_name: str | None = None
+) -> Report:
+    """`database_name` is the warehouse the page names, when the report is built from a
+    candidate that will be published under another name."""
     database, outputs = Path(database), Path(outputs)
     chart_dir = outputs / "charts"
     report = Report(path=outputs / "report.html")
@@ -68,7 +72,7 @@ def build_report(database: Path, outputs: Path, log: Callable[[str], None] = pri
     html = render_page(
         {
             "title": TITLE,
-            "database": database.name,
+            "database": database_name or database.name,
             "generated_at": datetime.now().strftime("%Y-%m-%d %H:%M"),
             "sections": sections,
             "recommendations": recommendations,

@@ -1,7 +1,9 @@
 """Shared fixtures: the CI build, and the raw files it was built from, read independently.
 
 `make test` builds the CI warehouse (`python -m scripts.run_pipeline --ci`) just before
-pytest; run alone, pytest builds it first if it is missing.
+pytest; run alone, pytest builds it first if it is missing. The build leaves two files: the
+published warehouse (`warehouse/ci.duckdb`, marts only: fixture `warehouse`) and the build
+database (`warehouse/ci_build.duckdb`, staging and intermediate: fixture `build_warehouse`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from tests.python.store_reference import StoreReference, clean_events, read_raw_
 
 CI = run_pipeline.CI
 
+
 def _raw_path(dataset: str) -> Path:
     return PROJECT_ROOT / CI.sample_dir / f"{dataset}.csv"
 
@@ -35,7 +38,15 @@ def ci_database() -> Path:
 
 @pytest.fixture(scope="session")
 def warehouse(ci_database: Path):
+    """The published CI warehouse: the marts, as a BI tool reads them."""
     with duckdb.connect(str(ci_database), read_only=True) as con:
+        yield con
+
+
+@pytest.fixture(scope="session")
+def build_warehouse(ci_database: Path):
+    """The CI build database: staging and intermediate."""
+    with duckdb.connect(str(PROJECT_ROOT / CI.build_path), read_only=True) as con:
         yield con
 
 

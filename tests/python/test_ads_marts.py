@@ -216,14 +216,14 @@ def test_pipeline_audit(read_mart, cleaned: dict, sessions_manifest: dict) -> No
         assert row[f"rejected_{reason}_count"] == sessions_manifest["dirty_rows"][reason], reason
 
 
-def test_quarantine_keeps_raw_text_and_reason(warehouse, cleaned: dict) -> None:
+def test_quarantine_keeps_raw_text_and_reason(build_warehouse, cleaned: dict) -> None:
     """Each rejected row appears once, with its raw text (empty field = null) and its reason."""
     raw_names = {
         column: "raw_datetime" if column == "DateTime" else f"raw_{column}"
         for column in cleaned["rejected"].columns if column != "reject_reason"
     }
     selected = ", ".join([*raw_names.values(), "reject_reason"])
-    rows = warehouse.execute(f"select {selected} from staging.stg_ads__sessions_rejected").fetchall()
+    rows = build_warehouse.execute(f"select {selected} from staging.stg_ads__sessions_rejected").fetchall()
     actual = sorted(tuple("" if value is None else value for value in row) for row in rows)
     expected = sorted(tuple(row) for row in cleaned["rejected"][[*raw_names, "reject_reason"]].itertuples(index=False))
     assert actual == expected

@@ -14,17 +14,17 @@ from tests.python.store_reference import clean_events, price_cents, read_raw_eve
 KEY = ["event_at", "event_type", "product_id", "user_id", "session_id", "price_cents"]
 
 
-def test_duplicates_match_manifest_and_reference(warehouse, store_ref, events_manifest):
-    (removed,) = warehouse.execute(
+def test_duplicates_match_manifest_and_reference(build_warehouse, store_ref, events_manifest):
+    (removed,) = build_warehouse.execute(
         "select sum(duplicate_count) from staging.stg_store__events_validated"
     ).fetchone()
     assert removed == events_manifest["exact_duplicate_rows"]
     assert removed == store_ref.duplicate_rows
 
 
-def test_rejected_rows_per_reason_match_manifest_and_reference(warehouse, store_ref, events_manifest):
+def test_rejected_rows_per_reason_match_manifest_and_reference(build_warehouse, store_ref, events_manifest):
     in_warehouse = dict(
-        warehouse.execute(
+        build_warehouse.execute(
             "select reject_reason, count(*) from staging.stg_store__events_rejected group by 1"
         ).fetchall()
     )
@@ -34,12 +34,12 @@ def test_rejected_rows_per_reason_match_manifest_and_reference(warehouse, store_
     assert in_warehouse == planted
 
 
-def test_every_raw_row_is_accounted_for(warehouse, raw_events, events_manifest):
-    (clean,) = warehouse.execute("select count(*) from staging.stg_store__events").fetchone()
-    (rejected,) = warehouse.execute(
+def test_every_raw_row_is_accounted_for(build_warehouse, raw_events, events_manifest):
+    (clean,) = build_warehouse.execute("select count(*) from staging.stg_store__events").fetchone()
+    (rejected,) = build_warehouse.execute(
         "select count(*) from staging.stg_store__events_rejected"
     ).fetchone()
-    (duplicates,) = warehouse.execute(
+    (duplicates,) = build_warehouse.execute(
         "select sum(duplicate_count) from staging.stg_store__events_validated"
     ).fetchone()
     assert len(raw_events) == events_manifest["rows"]
@@ -47,13 +47,18 @@ def test_every_raw_row_is_accounted_for(warehouse, raw_events, events_manifest):
     assert clean == events_manifest["clean_rows"]
 
 
-def test_clean_events_equal_the_reference(warehouse, store_ref):
-    mart = warehouse.execute(
-        """
+@pytest.mark.parametrize(
+    ("database", "relation"),
+    [("build_warehouse", "staging.stg_store__events"), ("warehouse", "store.events_cleaned")],
+)
+def test_clean_events_equal_the_reference(database, relation, store_ref, request):
+    """The staging model and the published event fact table (exported as events_cleaned.csv)."""
+    mart = request.getfixturevalue(database).execute(
+        f"""
         select event_at, event_type, product_id, category_id, category_code, brand,
                is_category_missing, is_brand_missing,
                cast(round(price * 100) as bigint) as price_cents, user_id, session_id
-        from staging.stg_store__events
+        from {relation}
         """
     ).df()
     expected = store_ref.clean

@@ -1,0 +1,36 @@
+-- The clean event log as a mart: what `outputs/events_cleaned.csv` holds (the case study's
+-- "final cleaned and formatted dataset") and what a BI tool drills into below the aggregates.
+-- Every column is defined upstream (stg_store__events, int_events_enriched); this model only
+-- publishes them under a contract.
+with events as (
+    select * from {{ ref('int_events_enriched') }}
+),
+
+final as (
+    select
+        event_id,
+        event_at,
+        event_date,
+        event_month,
+        event_weekday,
+        event_weekday_number,
+        event_hour,
+        event_type,
+        product_id,
+        category_id,
+        category_code,
+        category_top_level,
+        brand,
+        is_category_missing,
+        is_brand_missing,
+        backfilled_brand,
+        backfilled_category_code,
+        is_brand_missing_after_backfill,
+        is_category_missing_after_backfill,
+        price,
+        user_id,
+        session_id
+    from events
+)
+
+select * from final
