@@ -15,7 +15,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DBT_PROFILES_DIR := $(CURDIR)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint setup clean benchmark docs
+.PHONY: run test lint setup setup-duckdb14 clean benchmark docs
 
 $(INSTALLED): requirements.txt
 	@echo "[setup] creating $(VENV) and installing pinned packages ..."
@@ -30,6 +30,7 @@ $(VENV_DUCKDB14)/.installed-$(DUCKDB14_VERSION):
 	@touch $@
 
 setup: $(INSTALLED)
+setup-duckdb14: $(VENV_DUCKDB14)/.installed-$(DUCKDB14_VERSION)
 
 ## Build everything on the built-in sample (or EVENTS_PATH / SESSIONS_PATH).
 run: $(INSTALLED)
@@ -37,7 +38,7 @@ run: $(INSTALLED)
 
 ## Every check: lint, parse, a CI build on a small generated sample (with the unit tests), then
 ## pytest (summary last).
-test: $(INSTALLED) $(VENV_DUCKDB14)/.installed-$(DUCKDB14_VERSION) lint
+test: $(INSTALLED) setup-duckdb14 lint
 	@$(VENV)/bin/dbt parse --target ci --quiet
 	@$(PY) -m scripts.run_pipeline --ci
 	@$(VENV)/bin/pytest

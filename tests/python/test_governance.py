@@ -56,6 +56,21 @@ def test_every_mart_has_a_primary_key_test(manifest: dict, marts: dict[str, dict
     assert not missing, f"marts with no primary_key test: {missing}"
 
 
+def test_every_mart_declares_its_primary_key_in_the_contract(manifest: dict, marts: dict[str, dict]):
+    """The contract's primary_key constraint (published as the table's PRIMARY KEY) names the
+    same columns as one of the mart's primary_key tests, so the two cannot drift apart."""
+    tested: dict[str, list[list[str]]] = {}
+    for node in manifest["nodes"].values():
+        if node["resource_type"] == "test" and (node.get("test_metadata") or {}).get("name") == "primary_key":
+            tested.setdefault(node["attached_node"], []).append(node["test_metadata"]["kwargs"]["columns"])
+    problems = []
+    for unique_id, node in sorted(marts.items()):
+        declared = [constraint["columns"] for constraint in node["constraints"] if constraint["type"] == "primary_key"]
+        if len(declared) != 1 or declared[0] not in tested.get(unique_id, []):
+            problems.append(f"{unique_id}: contract primary key {declared}, primary_key tests {tested.get(unique_id)}")
+    assert not problems, "\n".join(problems)
+
+
 def test_exposures_depend_on_marts_only(manifest: dict, marts: dict[str, dict]):
     exposures = manifest["exposures"]
     assert exposures, "no exposure declared"
