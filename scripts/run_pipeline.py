@@ -26,7 +26,7 @@ from pathlib import Path
 from scripts.export_marts import export
 from scripts.generate_sample import generate_file
 from scripts.headline import print_headline
-from scripts.inputs import PROJECT_ROOT, InputError, check_input
+from scripts.inputs import DBT_SOURCE, PROJECT_ROOT, InputError, check_input, check_inputs
 from scripts.report.build import build_report
 from scripts.report.marts import MissingMart
 from scripts.synthetic.sink import manifest_path
@@ -91,21 +91,23 @@ def _sample_is_current(path: Path, rows: int | None) -> bool:
     return manifest.get("seed") == SAMPLE_SEED and (rows is None or manifest.get("rows") == rows)
 
 
-def resolve_inputs(profile: Profile) -> dict[str, Path]:
-    """Each dataset's file: the user's (from env) or the built-in sample, generated if needed."""
-    paths = {}
+def resolve_inputs(profile: Profile) -> dict[str, list[Path]]:
+    """Each dataset's files: the user's (a file, directory or glob from env, checked) or the
+    built-in sample, generated if needed."""
+    files = {}
     for dataset, env_name in DATASETS.items():
         named = os.environ.get(env_name) if profile.reads_user_files else None
         if named:
-            paths[dataset] = Path(named).expanduser().resolve()
+            files[dataset] = check_inputs(named, dataset)
             continue
         path = (PROJECT_ROOT / profile.sample_dir / f"{dataset}.csv").resolve()
         rows = profile.sample_rows[dataset]
         if not _sample_is_current(path, rows):
             print(f"  generating the built-in {dataset} sample (seed {SAMPLE_SEED}) ...", flush=True)
             generate_file(dataset, path, rows=rows, seed=SAMPLE_SEED)
-        paths[dataset] = path
-    return paths
+        check_input(path, dataset)
+        files[dataset] = [path]
+    return files
 
 
 def _configured_path(profile: Profile, env_name: str, default: Path) -> Path:
@@ -121,9 +123,13 @@ def outputs_dir(profile: Profile) -> Path:
     return _configured_path(profile, "OUTPUTS_DIR", profile.outputs_dir)
 
 
-def dbt_environment(profile: Profile, inputs: dict[str, Path]) -> dict[str, str]:
+def input_vars(inputs: dict[str, list[Path]]) -> dict[str, list[str]]:
+    """The dbt vars naming each source's files (macro input_files reads them)."""
+    return {f"{DBT_SOURCE[dataset]}_files": [str(path) for path in paths] for dataset, paths in inputs.items()}
+
+
+def dbt_environment(profile: Profile) -> dict[str, str]:
     env = dict(os.environ)
-    env.update({env_name: str(inputs[dataset]) for dataset, env_name in DATASETS.items()})
     env.update(
         DUCKDB_PATH=str(duckdb_path(profile)),
         DBT_PROFILES_DIR=str(PROJECT_ROOT),
@@ -132,12 +138,11 @@ def dbt_environment(profile: Profile, inputs: dict[str, Path]) -> dict[str, str]
     return env
 
 
-def dbt(command: str, profile: Profile, env: dict[str, str]) -> None:
-    """Run one dbt command with the profile's target and vars; raise on failure."""
+def dbt(command: str, profile: Profile, env: dict[str, str], inputs: dict[str, list[Path]]) -> None:
+    """Run one dbt command with the profile's target, its vars and the input files; raise on failure."""
     executable = Path(sys.executable).with_name("dbt")
     args = [str(executable), command, "--target", profile.target]
-    if profile.dbt_vars:
-        args += ["--vars", json.dumps(profile.dbt_vars)]
+    args += ["--vars", json.dumps({**profile.dbt_vars, **input_vars(inputs)})]
     completed = subprocess.run(args, cwd=PROJECT_ROOT, env=env, check=False)
     if completed.returncode != 0:
         raise RuntimeError(f"dbt {command} failed (exit {completed.returncode}); see its log above")
@@ -147,13 +152,13 @@ def run(profile: Profile) -> None:
     started = time.perf_counter()
     with step("inputs"):
         inputs = resolve_inputs(profile)
-        for dataset, path in inputs.items():
-            check_input(path, dataset)
-            print(f"  {dataset}: {path}")
-    env = dbt_environment(profile, inputs)
+        for dataset, paths in inputs.items():
+            for path in paths:
+                print(f"  {dataset}: {path}")
+    env = dbt_environment(profile)
     duckdb_path(profile).parent.mkdir(parents=True, exist_ok=True)
     with step("dbt build"):
-        dbt("build", profile, env)
+        dbt("build", profile, env, inputs)
     with step("export"):
         written = export(duckdb_path(profile), outputs_dir(profile))
         print(f"  {len(written)} files")
