@@ -9,9 +9,9 @@
         when regexp_full_match({{ text }}, '(?:"(?:[^"]|"")*"|[^,"]*)(?:,(?:"(?:[^"]|"")*"|[^,"]*))*')
             then list_transform(
                 regexp_extract_all(',' || {{ text }}, ',("(?:[^"]|"")*"|[^,"]*)', 1),
-                lambda field: case
-                    when starts_with(field, '"') then replace(field[2:-2], '""', '"')
-                    else field
+                lambda cell: case
+                    when starts_with(cell, '"') then replace(cell[2:-2], '""', '"')
+                    else cell
                 end
             )
     end

@@ -187,7 +187,7 @@ def test_user_segments(read_mart, user_reference: pd.DataFrame):
     # That the exclusive segments partition all users is the dbt test user_segments_partition_all_users.
 
 
-def test_pipeline_audit(read_mart, raw_events: pd.DataFrame, events_manifest: dict, store_ref):
+def test_pipeline_audit(read_mart, raw_events: list, events_manifest: dict, store_ref):
     mart = read_mart("store.pipeline_audit")
     assert len(mart) == 1
     audit = mart.iloc[0]
@@ -217,5 +217,6 @@ def test_pipeline_audit(read_mart, raw_events: pd.DataFrame, events_manifest: di
         column = f"rejected_{reason}_count"
         assert audit[column] == rejected_per_reason[reason] == planted_per_reason[reason], reason
     assert audit.clean_row_count == len(store_ref.clean) == events_manifest["clean_rows"]
+    assert audit.source_file_count == 1
     # The identity the audit exists for.
     assert audit.raw_row_count == audit.duplicate_row_count + audit.rejected_row_count + audit.clean_row_count

@@ -12,7 +12,7 @@ with rejected_lines as (
 line_rejects as (
     select
         any_value(reject_reason) as reject_reason,
-        min({'file': source_file, 'line': source_line}) as first_occurrence,
+        min({ 'file': source_file, 'line': source_line }) as first_occurrence,
         count(*) - 1 as duplicate_count,
         line_text
     from rejected_lines
@@ -22,7 +22,7 @@ line_rejects as (
 conflicting_rows as (
     select
         'conflicting_session_id' as reject_reason,
-        {'file': source_file, 'line': source_line} as first_occurrence,
+        { 'file': source_file, 'line': source_line } as first_occurrence,
         duplicate_count,
         line_text
     from {{ ref('base_ads__sessions_distinct') }}
@@ -31,16 +31,16 @@ conflicting_rows as (
 
 final as (
     select
-        first_occurrence.file as source_file,
-        first_occurrence.line as source_line,
+        first_occurrence['file'] as source_file,
+        first_occurrence['line'] as source_line,
         reject_reason,
         duplicate_count,
         line_text
     from line_rejects
     union all
     select
-        first_occurrence.file as source_file,
-        first_occurrence.line as source_line,
+        first_occurrence['file'] as source_file,
+        first_occurrence['line'] as source_line,
         reject_reason,
         duplicate_count,
         line_text

@@ -22,7 +22,7 @@ deduplicated as (
         user_id,
         user_session,
         -- The first occurrence: the earliest line of the alphabetically first file.
-        min({'file': source_file, 'line': source_line}) as first_occurrence,
+        min({ 'file': source_file, 'line': source_line }) as first_occurrence,
         count(*) - 1 as duplicate_count
     from usable_lines
     group by all
@@ -48,8 +48,8 @@ final as (
         user_id,
         -- An empty session is still a real event: it keeps a null session.
         user_session as session_id,
-        first_occurrence.file as source_file,
-        first_occurrence.line as source_line,
+        first_occurrence['file'] as source_file,
+        first_occurrence['line'] as source_line,
         duplicate_count
     from deduplicated
 )

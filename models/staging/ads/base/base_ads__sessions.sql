@@ -14,10 +14,10 @@ with lines as (
     select * from {{ ref('base_ads__session_lines') }}
 ),
 
-split as (
+line_fields as (
     select
         *,
-        {{ csv_line_fields('line_text') }} as fields
+        {{ csv_line_fields('line_text') }} as field_values
     from lines
 ),
 
@@ -25,22 +25,22 @@ field_texts as (
     -- A blank field is a missing value.
     select
         *,
-        nullif(trim(fields[1]), '') as session_id_text,
-        nullif(trim(fields[2]), '') as datetime_text,
-        nullif(trim(fields[3]), '') as user_id_text,
-        nullif(trim(fields[4]), '') as product_text,
-        nullif(trim(fields[5]), '') as campaign_id_text,
-        nullif(trim(fields[6]), '') as webpage_id_text,
-        nullif(trim(fields[7]), '') as product_category_1_text,
-        nullif(trim(fields[8]), '') as product_category_2_text,
-        nullif(trim(fields[9]), '') as user_group_id_text,
-        nullif(trim(fields[10]), '') as gender_text,
-        nullif(trim(fields[11]), '') as age_level_text,
-        nullif(trim(fields[12]), '') as user_depth_text,
-        nullif(trim(fields[13]), '') as city_development_index_text,
-        nullif(trim(fields[14]), '') as var_1_text,
-        nullif(trim(fields[15]), '') as is_click_text
-    from split
+        nullif(trim(field_values[1]), '') as session_id_text,
+        nullif(trim(field_values[2]), '') as datetime_text,
+        nullif(trim(field_values[3]), '') as user_id_text,
+        nullif(trim(field_values[4]), '') as product_text,
+        nullif(trim(field_values[5]), '') as campaign_id_text,
+        nullif(trim(field_values[6]), '') as webpage_id_text,
+        nullif(trim(field_values[7]), '') as product_category_1_text,
+        nullif(trim(field_values[8]), '') as product_category_2_text,
+        nullif(trim(field_values[9]), '') as user_group_id_text,
+        nullif(trim(field_values[10]), '') as gender_text,
+        nullif(trim(field_values[11]), '') as age_level_text,
+        nullif(trim(field_values[12]), '') as user_depth_text,
+        nullif(trim(field_values[13]), '') as city_development_index_text,
+        nullif(trim(field_values[14]), '') as var_1_text,
+        nullif(trim(field_values[15]), '') as is_click_text
+    from line_fields
 ),
 
 parsed as (

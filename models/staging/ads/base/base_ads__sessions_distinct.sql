@@ -29,7 +29,7 @@ deduplicated as (
         var_1,
         is_clicked,
         -- The first occurrence: the earliest line of the alphabetically first file.
-        min({'file': source_file, 'line': source_line, 'text': line_text}) as first_occurrence,
+        min({ 'file': source_file, 'line': source_line, 'text': line_text }) as first_occurrence,
         count(*) - 1 as duplicate_count
     from usable_lines
     group by all
@@ -38,9 +38,9 @@ deduplicated as (
 final as (
     select
         * exclude (first_occurrence),
-        first_occurrence.file as source_file,
-        first_occurrence.line as source_line,
-        first_occurrence.text as line_text,
+        first_occurrence['file'] as source_file,
+        first_occurrence['line'] as source_line,
+        first_occurrence['text'] as line_text,
         count(*) over (partition by session_id) > 1 as is_conflicting
     from deduplicated
 )

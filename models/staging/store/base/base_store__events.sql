@@ -14,10 +14,10 @@ with lines as (
     select * from {{ ref('base_store__event_lines') }}
 ),
 
-split as (
+line_fields as (
     select
         *,
-        {{ csv_line_fields('line_text') }} as fields
+        {{ csv_line_fields('line_text') }} as field_values
     from lines
 ),
 
@@ -25,16 +25,16 @@ field_texts as (
     -- An empty field is a missing value.
     select
         *,
-        nullif(fields[1], '') as event_time,
-        nullif(fields[2], '') as event_type,
-        nullif(fields[3], '') as product_id,
-        nullif(fields[4], '') as category_id,
-        nullif(fields[5], '') as category_code,
-        nullif(fields[6], '') as brand,
-        nullif(fields[7], '') as price,
-        nullif(fields[8], '') as user_id,
-        nullif(fields[9], '') as user_session
-    from split
+        nullif(field_values[1], '') as event_time,
+        nullif(field_values[2], '') as event_type,
+        nullif(field_values[3], '') as product_id,
+        nullif(field_values[4], '') as category_id,
+        nullif(field_values[5], '') as category_code,
+        nullif(field_values[6], '') as brand,
+        nullif(field_values[7], '') as price,
+        nullif(field_values[8], '') as user_id,
+        nullif(field_values[9], '') as user_session
+    from line_fields
 ),
 
 parsed as (
