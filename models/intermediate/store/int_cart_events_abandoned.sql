@@ -53,7 +53,7 @@ removals_after_first_cart as (
         on
             carts.user_id = removals.user_id
             and carts.product_id = removals.product_id
-            and removals.event_at >= carts.first_cart_at
+            and carts.first_cart_at <= removals.event_at
     where carts.cart_number = 1
     group by carts.user_id, carts.product_id
 ),
