@@ -1,18 +1,23 @@
-"""Check a raw input file before dbt reads it, so a bad file fails in one clear line.
+"""Resolve and check the raw input files before dbt reads them, so a bad input fails in one line.
 
-The expected header and the exact `read_csv` call of each source are read from its dbt source
-YAML: they are defined once, where the staging models and the docs read them too.
+EVENTS_PATH / SESSIONS_PATH may name a file, a directory (every `.csv` / `.csv.gz` in it) or
+a glob (`~/rees46/2019-*.csv.gz`). Each file is checked cheaply, without reading it in full:
+it exists, is readable, starts with the source's header (a UTF-8 BOM and CRLF are fine) and has
+a line below it. Everything a single line can get wrong is the models' business: they
+quarantine that line with its reason and load the rest (models/staging/*/base).
+
+The expected header of each source is read from its dbt source YAML, where the models and the
+docs read it too.
 """
 
 from __future__ import annotations
 
+import glob
 import gzip
 import os
-import re
 import zlib
 from pathlib import Path
 
-import duckdb
 import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -20,54 +25,77 @@ SOURCE_YAML = {
     "events": PROJECT_ROOT / "models/staging/store/_store__sources.yml",
     "sessions": PROJECT_ROOT / "models/staging/ads/_ads__sources.yml",
 }
+# The dbt source of each dataset; dbt reads its files from the var `<source>_files`.
+DBT_SOURCE = {"events": "store", "sessions": "ads"}
+SUFFIXES = (".csv", ".csv.gz")
+# Enough of a file to hold its header and the start of the first data line.
+HEAD_BYTES = 1 << 16
+BOM = b"\xef\xbb\xbf"
 
 
 class InputError(Exception):
-    """A raw input file that cannot be read; the message names the file and the cause."""
-
-
-def _source(dataset: str) -> dict:
-    return yaml.safe_load(SOURCE_YAML[dataset].read_text(encoding="utf-8"))["sources"][0]
+    """A raw input that cannot be read; the message names the file and the cause."""
 
 
 def expected_columns(dataset: str) -> list[str]:
     """The raw columns declared for `dataset` in its source YAML, in file order."""
-    (table,) = _source(dataset)["tables"]
+    (source,) = yaml.safe_load(SOURCE_YAML[dataset].read_text(encoding="utf-8"))["sources"]
+    (table,) = source["tables"]
     return [column["name"] for column in table["columns"]]
 
 
-def read_csv_call(dataset: str) -> str:
-    """The source's `read_csv(...)` with its path (a Jinja env_var) as a `?` parameter."""
-    location = _source(dataset)["config"]["meta"]["external_location"]
-    return re.sub(r"'\{\{.*?\}\}'", "?", location, flags=re.DOTALL)
+def resolve_files(spec: str) -> list[Path]:
+    """The files a path names: itself, the .csv / .csv.gz files of a directory, or a glob's matches.
+
+    An existing file is taken literally even when its name holds glob characters (`[`, `*`).
+    """
+    path = Path(spec).expanduser()
+    if path.is_file():
+        return [path.resolve()]
+    if path.is_dir():
+        files = sorted(p.resolve() for p in path.iterdir() if p.is_file() and p.name.endswith(SUFFIXES))
+        if not files:
+            raise InputError(f"{path}: no .csv or .csv.gz file in this directory")
+        return files
+    if glob.has_magic(str(path)):
+        files = sorted(Path(p).resolve() for p in glob.glob(str(path)) if Path(p).is_file())
+        if not files:
+            raise InputError(f"{path}: no file matches this pattern")
+        return files
+    if not path.exists():
+        raise InputError(f"{path}: file not found")
+    raise InputError(f"{path}: not a regular file")
 
 
-def _data_row_count(path: Path, dataset: str) -> int:
-    """Read the whole file exactly as dbt will; a damaged file fails here, in one line."""
+def _head(path: Path) -> bytes:
+    """The first bytes of the file, decompressed when it is a .gz."""
     try:
-        (count,) = duckdb.execute(f"select count(*) from {read_csv_call(dataset)}", [str(path)]).fetchone()
-    except duckdb.Error as exc:
-        cause = str(exc).splitlines()[0].replace(f'"{path}"', "").replace(f": {path}", "")
-        raise InputError(f"{path}: cannot be read as CSV ({cause.rstrip(' .')})") from None
-    return count
-
-
-def _first_line(path: Path) -> str:
-    opener = gzip.open if path.name.endswith(".gz") else open
-    try:
-        with opener(path, "rt", encoding="utf-8", newline="") as handle:
-            return handle.readline().rstrip("\r\n")
+        if path.name.endswith(".gz"):
+            with gzip.open(path, "rb") as handle:
+                return handle.read(HEAD_BYTES)
+        with open(path, "rb") as handle:
+            return handle.read(HEAD_BYTES)
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except (OSError, EOFError, zlib.error) as exc:
         # gzip raises BadGzipFile (an OSError) or EOFError on a damaged or non-gzip file.
         raise InputError(f"{path}: not a readable gzip file ({exc})") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text") from None
+
+
+def _header_problem(found: list[str], expected: list[str], dataset: str) -> str | None:
+    if found == expected:
+        return None
+    missing = [name for name in expected if name not in found]
+    if missing:
+        return f"header lacks {dataset} column(s) {', '.join(missing)}"
+    unexpected = [name for name in found if name not in expected]
+    if unexpected:
+        return f"header has column(s) {', '.join(unexpected)} that the {dataset} layout does not"
+    return f"header columns are in another order than the {dataset} layout ({', '.join(expected)})"
 
 
 def check_input(path: Path, dataset: str) -> None:
-    """Raise InputError unless `path` is a readable CSV with the expected header and data rows."""
+    """Raise InputError unless `path` starts with the dataset's header and has a line below it."""
     if not path.exists():
         raise InputError(f"{path}: file not found")
     if not path.is_file():
@@ -76,12 +104,26 @@ def check_input(path: Path, dataset: str) -> None:
         raise InputError(f"{path}: permission denied")
     if path.stat().st_size == 0:
         raise InputError(f"{path}: file is empty")
-    header = _first_line(path)
-    if not header:
+    head = _head(path).removeprefix(BOM)
+    first_line, newline, rest = head.partition(b"\n")
+    first_line = first_line.rstrip(b"\r")
+    if not first_line.strip():
         raise InputError(f"{path}: file is empty (no header row)")
+    try:
+        header = first_line.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: the header row is not UTF-8 text") from None
     found = [name.strip().strip('"') for name in header.split(",")]
-    missing = [name for name in expected_columns(dataset) if name not in found]
-    if missing:
-        raise InputError(f"{path}: header lacks {dataset} column(s) {', '.join(missing)}")
-    if _data_row_count(path, dataset) == 0:
+    problem = _header_problem(found, expected_columns(dataset), dataset)
+    if problem:
+        raise InputError(f"{path}: {problem}")
+    if not newline or not rest.strip():
         raise InputError(f"{path}: no data rows below the header")
+
+
+def check_inputs(spec: str, dataset: str) -> list[Path]:
+    """Resolve `spec` and check every file it names; return the files, in name order."""
+    files = resolve_files(spec)
+    for path in files:
+        check_input(path, dataset)
+    return files

@@ -32,7 +32,7 @@ from pathlib import Path
 from scripts.export_marts import export
 from scripts.generate_sample import generate_file
 from scripts.headline import print_headline
-from scripts.inputs import PROJECT_ROOT, InputError, check_input
+from scripts.inputs import DBT_SOURCE, PROJECT_ROOT, InputError, check_input, check_inputs
 from scripts.publish import Published, PublishError, clear_candidates, publish, run_lock
 from scripts.report.build import build_report
 from scripts.synthetic.sink import manifest_path
@@ -130,21 +130,23 @@ def _sample_is_current(path: Path, rows: int | None) -> bool:
     return manifest.get("seed") == SAMPLE_SEED and (rows is None or manifest.get("rows") == rows)
 
 
-def resolve_inputs(profile: Profile) -> dict[str, Path]:
-    """Each dataset's file: the user's (from env) or the built-in sample, generated if needed."""
-    paths = {}
+def resolve_inputs(profile: Profile) -> dict[str, list[Path]]:
+    """Each dataset's files: the user's (a file, directory or glob from env, checked) or the
+    built-in sample, generated if needed."""
+    files = {}
     for dataset, env_name in DATASETS.items():
         named = os.environ.get(env_name) if profile.reads_user_files else None
         if named:
-            paths[dataset] = Path(named).expanduser().resolve()
+            files[dataset] = check_inputs(named, dataset)
             continue
         path = (PROJECT_ROOT / profile.sample_dir / f"{dataset}.csv").resolve()
         rows = profile.sample_rows[dataset]
         if not _sample_is_current(path, rows):
             print(f"  generating the built-in {dataset} sample (seed {SAMPLE_SEED}) ...", flush=True)
             generate_file(dataset, path, rows=rows, seed=SAMPLE_SEED)
-        paths[dataset] = path
-    return paths
+        check_input(path, dataset)
+        files[dataset] = [path]
+    return files
 
 
 def _configured_path(profile: Profile, env_name: str, default: Path) -> Path:
@@ -168,10 +170,14 @@ def memory_limit(profile: Profile) -> str:
     return os.environ.get("DUCKDB_MEMORY_LIMIT") or profile.memory_limit
 
 
-def dbt_environment(profile: Profile, inputs: dict[str, Path], published: Published) -> dict[str, str]:
+def input_vars(inputs: dict[str, list[Path]]) -> dict[str, list[str]]:
+    """The dbt vars naming each source's files (macro input_files reads them)."""
+    return {f"{DBT_SOURCE[dataset]}_files": [str(path) for path in paths] for dataset, paths in inputs.items()}
+
+
+def dbt_environment(profile: Profile, published: Published) -> dict[str, str]:
     """profiles.yml reads these: the build database, and the candidate the marts are written to."""
     env = dict(os.environ)
-    env.update({env_name: str(inputs[dataset]) for dataset, env_name in DATASETS.items()})
     env.update(
         DUCKDB_PATH=str(published.warehouse),
         DUCKDB_BUILD_PATH=str(build_path(profile)),
@@ -198,8 +204,7 @@ def dbt(command: str, profile: Profile, env: dict[str, str], dbt_vars: dict[str,
     """Run one dbt command with the profile's target, vars and arguments; raise on failure."""
     executable = Path(sys.executable).with_name("dbt")
     args = [str(executable), command, "--target", profile.target, *profile.build_args]
-    if dbt_vars:
-        args += ["--vars", json.dumps(dbt_vars)]
+    args += ["--vars", json.dumps(dbt_vars)]
     parent = os.getpid()
     completed = subprocess.run(
         args, cwd=PROJECT_ROOT, env=env, check=False, preexec_fn=lambda: _die_with_parent(parent)
@@ -218,17 +223,17 @@ def run(profile: Profile, extra_vars: dict[str, object] | None = None) -> None:
     started = time.perf_counter()
     with step("inputs"):
         inputs = resolve_inputs(profile)
-        for dataset, path in inputs.items():
-            check_input(path, dataset)
-            print(f"  {dataset}: {path}")
+        for dataset, paths in inputs.items():
+            for path in paths:
+                print(f"  {dataset}: {path}")
     build_path(profile).parent.mkdir(parents=True, exist_ok=True)
     published = Published(duckdb_path(profile), outputs_dir(profile))
     with run_lock(published):
         with step("candidates"):
             clear_candidates(published, log=_log)
-        env = dbt_environment(profile, inputs, published)
+        env = dbt_environment(profile, published)
         with step("dbt build"):
-            dbt("build", profile, env, {**profile.dbt_vars, **(extra_vars or {})})
+            dbt("build", profile, env, {**profile.dbt_vars, **input_vars(inputs), **(extra_vars or {})})
         with step("export"):
             written = export(published.candidate_warehouse, published.candidate_outputs, memory_limit(profile), log=_log)
             print(f"  {len(written)} files")

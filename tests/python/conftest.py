@@ -19,6 +19,7 @@ import yaml
 from scripts import run_pipeline
 from scripts.inputs import PROJECT_ROOT
 from scripts.synthetic.sink import manifest_path
+from tests.python.ads_reference import read_raw_sessions
 from tests.python.store_reference import StoreReference, clean_events, read_raw_events
 
 CI = run_pipeline.CI
@@ -57,17 +58,12 @@ def dbt_vars() -> dict:
     return {**project["vars"], **CI.dbt_vars}
 
 
-def _read_raw(dataset: str) -> pd.DataFrame:
-    # Every value as the exact text in the file: empty stays "", nothing becomes NaN.
-    return pd.read_csv(_raw_path(dataset), dtype=str, keep_default_na=False)
-
-
 def _manifest(dataset: str) -> dict:
     return json.loads(manifest_path(_raw_path(dataset)).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
-def raw_events(ci_database: Path) -> pd.DataFrame:
+def raw_events(ci_database: Path) -> list:
     return read_raw_events(_raw_path("events"))
 
 
@@ -77,14 +73,14 @@ def events_manifest(ci_database: Path) -> dict:
 
 
 @pytest.fixture(scope="session")
-def store_ref(raw_events: pd.DataFrame, dbt_vars: dict) -> StoreReference:
+def store_ref(raw_events: list, dbt_vars: dict) -> StoreReference:
     """The CI event file cleaned by the independent pandas reference."""
     return clean_events(raw_events, dbt_vars["accepted_event_types"])
 
 
 @pytest.fixture(scope="session")
-def raw_sessions(ci_database: Path) -> pd.DataFrame:
-    return _read_raw("sessions")
+def raw_session_lines(ci_database: Path) -> list:
+    return read_raw_sessions(_raw_path("sessions"))
 
 
 @pytest.fixture(scope="session")

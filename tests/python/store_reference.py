@@ -7,7 +7,6 @@ tests compare two implementations rather than one with itself. Money is kept as 
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,14 +15,21 @@ from pathlib import Path
 
 import pandas as pd
 
+from tests.python.raw_lines import LINE_REASONS, RawLine, line_reason, read_lines
+
 INT64_MAX = 2**63 - 1
-# Every reason a distinct raw row can be rejected for, in the order the rules are checked (the
-# README's cleaning rules). _reject_reason implements each; test_pipeline_audit checks that
-# store.pipeline_audit reports exactly these, so a reason added to the SQL alone fails it.
+COLUMNS = [
+    "event_time", "event_type", "product_id", "category_id", "category_code", "brand", "price",
+    "user_id", "user_session",
+]
+# Every reason a raw line can be rejected for, in the order the rules are checked. _reject_reason
+# implements each; the audit tests check store.pipeline_audit reports exactly these, so a reason
+# added to the SQL alone fails them.
 REJECT_REASONS = (
-    "extra_fields",
+    *LINE_REASONS,
     "missing_event_time",
     "invalid_event_time",
+    "out_of_range_event_time",
     "invalid_event_type",
     "missing_user_id",
     "invalid_user_id",
@@ -34,14 +40,18 @@ REJECT_REASONS = (
     "invalid_price",
     "non_positive_price",
 )
+# dbt vars plausible_time_min / plausible_time_max.
+PLAUSIBLE_FROM = datetime(2000, 1, 1)
+PLAUSIBLE_UNTIL = datetime(2100, 1, 1)
 _DIGITS = re.compile(r"[0-9]+")
 
 
 @dataclass(frozen=True)
 class StoreReference:
-    clean: pd.DataFrame  # one row per clean event
-    duplicate_rows: int  # extra exact copies removed before validation
-    rejected: pd.DataFrame  # distinct raw rows that failed a check, with reject_reason
+    clean: pd.DataFrame  # one row per distinct clean event, with its first occurrence
+    duplicate_rows: int  # extra copies removed (usable lines by typed value, rejected by text)
+    rejected: pd.DataFrame  # distinct rejected lines: first occurrence, text, reject_reason
+    raw_lines: int  # data lines read
 
 
 def _is_integer_id(text: str) -> bool:
@@ -78,96 +88,90 @@ def _event_time(text: str) -> datetime | None:
         return None
 
 
-def read_raw_events(path: Path) -> pd.DataFrame:
-    """The raw event file as text: one row per line, every value exactly as written, empty as "".
-
-    Read with the csv module rather than pandas, which refuses a row with more fields than the
-    header: such a row keeps its first fields in the header's columns and the values past the
-    header, as a tuple, in `extra_fields` (empty for a well-formed row; trailing empty fields
-    are no values, so `a,b,` past the header is `("a", "b")`). A short row is padded with "".
-    Blank lines are skipped.
-    """
-
-    def past_header(row: list[str], width: int) -> tuple[str, ...]:
-        extra = row[width:]
-        while extra and extra[-1] == "":
-            extra.pop()
-        return tuple(extra)
-
-    with open(path, newline="", encoding="utf-8") as file:
-        reader = csv.reader(file)
-        header = next(reader)
-        width = len(header)
-        rows = [(*row[:width], *[""] * (width - len(row)), past_header(row, width)) for row in reader if row]
-    raw = pd.DataFrame(rows, columns=[*header, "extra_fields"])
-    return raw.astype(dict.fromkeys(header, str))
+def read_raw_events(*paths: Path) -> list[RawLine]:
+    """Every data line of the event files, in file order."""
+    return [line for path in sorted(paths) for line in read_lines(path)]
 
 
-def _reject_reason(row: pd.Series, accepted_event_types: set[str]) -> str | None:
-    """The first rule a raw row breaks, in the order of REJECT_REASONS; None when it is clean."""
-    # A value past the header: the row is misaligned, none of its fields can be trusted. An
-    # empty extra field is a missing value, like an empty field anywhere else.
-    if any(row.extra_fields):
-        return "extra_fields"
-    if row.event_time == "":
-        return "missing_event_time"
-    if _event_time(row.event_time) is None:
-        return "invalid_event_time"
-    if row.event_type not in accepted_event_types:
-        return "invalid_event_type"
-    if row.user_id == "":
-        return "missing_user_id"
-    if not _is_integer_id(row.user_id):
-        return "invalid_user_id"
-    if row.product_id == "":
-        return "missing_product_id"
-    if not _is_integer_id(row.product_id):
-        return "invalid_product_id"
-    if row.category_id != "" and not _is_integer_id(row.category_id):
-        return "invalid_category_id"
-    if row.price == "":
-        return "missing_price"
-    cents = price_cents(row.price)
+def _values(line: RawLine, accepted_event_types: set[str]) -> tuple[str | None, dict[str, str]]:
+    """(the first rule a line breaks, or None; its fields by column name)."""
+    reason, fields = line_reason(line, len(COLUMNS))
+    if reason:
+        return reason, {}
+    row = dict(zip(COLUMNS, fields))
+    if row["event_time"] == "":
+        return "missing_event_time", row
+    at = _event_time(row["event_time"])
+    if at is None:
+        return "invalid_event_time", row
+    if not PLAUSIBLE_FROM <= at < PLAUSIBLE_UNTIL:
+        return "out_of_range_event_time", row
+    if row["event_type"] not in accepted_event_types:
+        return "invalid_event_type", row
+    if row["user_id"] == "":
+        return "missing_user_id", row
+    if not _is_integer_id(row["user_id"]):
+        return "invalid_user_id", row
+    if row["product_id"] == "":
+        return "missing_product_id", row
+    if not _is_integer_id(row["product_id"]):
+        return "invalid_product_id", row
+    if row["category_id"] != "" and not _is_integer_id(row["category_id"]):
+        return "invalid_category_id", row
+    if row["price"] == "":
+        return "missing_price", row
+    cents = price_cents(row["price"])
     if cents is None:
-        return "invalid_price"
+        return "invalid_price", row
     if cents <= 0:
-        return "non_positive_price"
-    return None
+        return "non_positive_price", row
+    return None, row
 
 
-def clean_events(raw: pd.DataFrame, accepted_event_types: list[str]) -> StoreReference:
-    """De-duplicate exact rows, then validate; type and impute what is left.
-
-    `raw` is the file as `read_raw_events` reads it: text, empty values as "", values past the
-    header in `extra_fields`, which take part in de-duplication.
-    """
-    distinct = raw.drop_duplicates().reset_index(drop=True)
+def clean_events(lines: list[RawLine], accepted_event_types: list[str]) -> StoreReference:
+    """Check every line; de-duplicate usable lines by their typed values and rejected lines by
+    their text, keeping each one's first occurrence (file, then line); type and impute."""
     accepted = set(accepted_event_types)
-    reasons = distinct.apply(_reject_reason, axis=1, args=(accepted,))
-    rejected = distinct[reasons.notna()].assign(reject_reason=reasons[reasons.notna()])
-    valid = distinct[reasons.isna()]
-
-    clean = pd.DataFrame(
-        {
-            "event_at": valid.event_time.map(_event_time).astype("datetime64[us]"),
-            "event_type": valid.event_type,
-            "product_id": valid.product_id.astype("int64"),
-            "category_id": pd.array(
-                [int(v) if v else None for v in valid.category_id], dtype="Int64"
-            ),
-            "category_code": valid.category_code.replace("", "Unknown"),
-            "brand": valid.brand.replace("", "Unknown"),
-            "is_category_missing": valid.category_code == "",
-            "is_brand_missing": valid.brand == "",
-            "price_cents": valid.price.map(price_cents).astype("int64"),
-            "user_id": valid.user_id.astype("int64"),
-            "session_id": valid.user_session.replace("", None),
+    clean: dict[tuple, dict] = {}
+    rejected: dict[bytes, dict] = {}
+    duplicates = 0
+    for line in sorted(lines, key=lambda item: (item.source_file, item.source_line)):
+        reason, row = _values(line, accepted)
+        if reason:
+            if line.raw in rejected:
+                duplicates += 1
+                continue
+            rejected[line.raw] = {
+                "source_file": line.source_file, "source_line": line.source_line,
+                "reject_reason": reason, "line_text": line.text,
+            }
+            continue
+        typed = {
+            "event_at": _event_time(row["event_time"]),
+            "event_type": row["event_type"],
+            "product_id": int(row["product_id"]),
+            "category_id": int(row["category_id"]) if row["category_id"] else None,
+            "category_code": row["category_code"] or "Unknown",
+            "brand": row["brand"] or "Unknown",
+            "is_category_missing": row["category_code"] == "",
+            "is_brand_missing": row["brand"] == "",
+            "price_cents": price_cents(row["price"]),
+            "user_id": int(row["user_id"]),
+            "session_id": row["user_session"] or None,
         }
-    ).reset_index(drop=True)
+        key = (*typed.values(),)
+        if key in clean:
+            duplicates += 1
+            continue
+        clean[key] = {**typed, "source_file": line.source_file, "source_line": line.source_line}
+    frame = pd.DataFrame(list(clean.values()))
+    frame["event_at"] = frame["event_at"].astype("datetime64[us]")
+    frame["category_id"] = frame["category_id"].astype("Int64")
     return StoreReference(
-        clean=clean,
-        duplicate_rows=len(raw) - len(distinct),
-        rejected=rejected.reset_index(drop=True),
+        clean=frame,
+        duplicate_rows=duplicates,
+        rejected=pd.DataFrame(list(rejected.values()), columns=["source_file", "source_line", "reject_reason", "line_text"]),
+        raw_lines=len(lines),
     )
 
 

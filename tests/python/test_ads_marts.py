@@ -18,104 +18,12 @@ import pytest
 
 from tests.python.compare import RATE_TOLERANCE
 
-UNKNOWN = "Unknown"
-ID_COLUMNS = ["session_id", "user_id", "campaign_id", "webpage_id"]
-OPTIONAL_CODES = [
-    "product_category_2", "user_group_id", "age_level", "user_depth", "city_development_index", "var_1",
-]
-DEMOGRAPHICS = {  # dimension -> raw column
-    "gender": "gender",
-    "age_level": "age_level",
-    "city_development_index": "city_development_index",
-    "user_group_id": "user_group_id",
-}
-DIRTY_REASONS = ["missing_session_id", "invalid_datetime", "invalid_id", "invalid_is_click"]
-# Every reason the spec names, in its precedence order (extra_fields: more values than the header).
-ALL_REASONS = [
-    "extra_fields", "missing_session_id", "invalid_id", "invalid_datetime", "invalid_is_click",
-    "invalid_attribute", "conflicting_session_id",
-]
-
-_DIGITS = re.compile(r"[0-9]+")
-_CODE = re.compile(r"([0-9]+)(\.0*)?")
-
-
-def _is_id(text: str) -> bool:
-    return bool(_DIGITS.fullmatch(text))
-
-
-def _code(text: str) -> int | None:
-    """An integer code, possibly written as a float (`10.0`); None if missing or unreadable."""
-    match = _CODE.fullmatch(text)
-    return int(match.group(1)) if match else None
-
-
-def _reason(row: dict, session_at) -> str | None:
-    """Why a (de-duplicated) raw row is unusable, first match in the documented order."""
-    if row["session_id"] == "":
-        return "missing_session_id"
-    if not all(_is_id(row[column]) for column in ID_COLUMNS):
-        return "invalid_id"
-    if pd.isna(session_at):
-        return "invalid_datetime"
-    if row["is_click"] not in ("0", "1"):
-        return "invalid_is_click"
-    if _code(row["product_category_1"]) is None:
-        return "invalid_attribute"
-    if any(row[column] != "" and _code(row[column]) is None for column in OPTIONAL_CODES):
-        return "invalid_attribute"
-    return None
+from tests.python.ads_reference import DEMOGRAPHICS, DIRTY_REASONS, REJECT_REASONS, UNKNOWN, clean_sessions
 
 
 @pytest.fixture(scope="module")
-def cleaned(raw_sessions: pd.DataFrame) -> dict:
-    """The spec's cleaning: drop exact duplicates (count them), quarantine unusable rows,
-    then quarantine every row of a session_id still seen with different contents."""
-    duplicated = raw_sessions.duplicated(keep="first")  # identical text in every column
-    distinct_raw = raw_sessions[~duplicated].reset_index(drop=True)
-    distinct = distinct_raw.apply(lambda column: column.str.strip())
-    session_at = pd.to_datetime(distinct["DateTime"], format="%Y-%m-%d %H:%M", errors="coerce")
-    reasons = pd.Series(
-        [_reason(row, at) for row, at in zip(distinct.to_dict("records"), session_at)], dtype=object
-    )
-    usable = reasons.isna()
-    ids = distinct["session_id"].where(usable).map(lambda text: int(text) if isinstance(text, str) else None)
-    repeated = ids[usable].value_counts()
-    conflicting = usable & ids.isin(repeated[repeated > 1].index)
-    reasons[conflicting] = "conflicting_session_id"
-    clean = distinct[reasons.isna()].copy()
-
-    sessions = pd.DataFrame({
-        "session_id": clean["session_id"].astype("int64"),
-        "session_at": pd.to_datetime(clean["DateTime"], format="%Y-%m-%d %H:%M"),
-        "user_id": clean["user_id"].astype("int64"),
-        "campaign_id": clean["campaign_id"].astype("int64"),
-        "product_category_1": clean["product_category_1"].map(_code).astype("int64"),
-        "user_depth": clean["user_depth"].map(_code),
-        "is_clicked": clean["is_click"] == "1",
-    })
-    for dimension, column in DEMOGRAPHICS.items():
-        if dimension == "gender":
-            labels = clean[column].replace("", UNKNOWN)
-        else:
-            labels = clean[column].map(lambda text: UNKNOWN if text == "" else str(_code(text)))
-        sessions[f"demo_{dimension}"] = labels.to_numpy()
-    sessions["user_depth_label"] = sessions["user_depth"].map(
-        lambda depth: UNKNOWN if depth is None or pd.isna(depth) else str(int(depth))
-    )
-    sessions["session_hour"] = sessions["session_at"].dt.hour
-    sessions["session_weekday"] = sessions["session_at"].dt.day_of_week + 1  # Monday = 1
-    sessions["session_weekday_name"] = sessions["session_at"].dt.day_name()
-    per_user = sessions.groupby("user_id")["session_id"].transform("size")
-    sessions["is_returning_user"] = per_user > 1
-    return {
-        "raw_rows": len(raw_sessions),
-        "duplicates": int(duplicated.sum()),
-        "reasons": reasons[reasons.notna()].value_counts().to_dict(),
-        "conflicting_ids": int(ids[conflicting].nunique()),
-        "rejected": distinct_raw[reasons.notna()].assign(reject_reason=reasons[reasons.notna()]),
-        "sessions": sessions.reset_index(drop=True),
-    }
+def cleaned(raw_session_lines: list) -> dict:
+    return clean_sessions(raw_session_lines)
 
 
 @pytest.fixture(scope="module")
@@ -200,8 +108,9 @@ def test_pipeline_audit(read_mart, cleaned: dict, sessions_manifest: dict) -> No
         "duplicate_row_count": cleaned["duplicates"],
         "deduplicated_row_count": cleaned["raw_rows"] - cleaned["duplicates"],
         "rejected_row_count": sum(reasons.values()),
-        **{f"rejected_{reason}_count": reasons.get(reason, 0) for reason in ALL_REASONS},
+        **{f"rejected_{reason}_count": reasons.get(reason, 0) for reason in REJECT_REASONS},
         "clean_row_count": len(cleaned["sessions"]),
+        "source_file_count": 1,
         "conflicting_session_id_count": cleaned["conflicting_ids"],
     }])
     audit = read_mart("ads.pipeline_audit")
@@ -216,17 +125,13 @@ def test_pipeline_audit(read_mart, cleaned: dict, sessions_manifest: dict) -> No
         assert row[f"rejected_{reason}_count"] == sessions_manifest["dirty_rows"][reason], reason
 
 
-def test_quarantine_keeps_raw_text_and_reason(build_warehouse, cleaned: dict) -> None:
-    """Each rejected row appears once, with its raw text (empty field = null) and its reason."""
-    raw_names = {
-        column: "raw_datetime" if column == "DateTime" else f"raw_{column}"
-        for column in cleaned["rejected"].columns if column != "reject_reason"
-    }
-    selected = ", ".join([*raw_names.values(), "reject_reason"])
-    rows = build_warehouse.execute(f"select {selected} from staging.stg_ads__sessions_rejected").fetchall()
-    actual = sorted(tuple("" if value is None else value for value in row) for row in rows)
-    expected = sorted(tuple(row) for row in cleaned["rejected"][[*raw_names, "reject_reason"]].itertuples(index=False))
-    assert actual == expected
+def test_quarantine_keeps_file_line_text_and_reason(build_warehouse, cleaned: dict) -> None:
+    """Each rejected line once, at its first occurrence, with its exact text and its reason."""
+    rows = build_warehouse.execute(
+        "select source_file, source_line, reject_reason, line_text from staging.stg_ads__sessions_rejected"
+    ).fetchall()
+    expected = cleaned["rejected"][["source_file", "source_line", "reject_reason", "line_text"]]
+    assert sorted(rows) == sorted(expected.itertuples(index=False, name=None))
 
 
 # ------------------------------------------------------------------ marts

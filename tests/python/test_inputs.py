@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scripts import run_pipeline
-from scripts.inputs import InputError, check_input, expected_columns
+from scripts.inputs import InputError, check_input, check_inputs, expected_columns
 
 EVENTS_HEADER = ",".join(expected_columns("events"))
 
@@ -21,10 +21,8 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
-def _truncated_gzip(path: Path) -> Path:
-    """A gzip cut short, as an interrupted download leaves it: its header still reads."""
-    whole = gzip.compress(f"{EVENTS_HEADER}\n".encode() + f"{ROW}\n".encode() * 5_000)
-    path.write_bytes(whole[: len(whole) // 2])
+def _write_bytes(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
     return path
 
 
@@ -38,11 +36,9 @@ def _truncated_gzip(path: Path) -> Path:
         (lambda d: _write(d / "fake.csv.gz", "not gzip"), "not a readable gzip file"),
         (lambda d: _write(d / "other.csv", "a,b,c\n1,2,3\n"), "header lacks events column(s) event_time"),
         (lambda d: _write(d / "header_only.csv", f"{EVENTS_HEADER}\n"), "no data rows below the header"),
-        (lambda d: _truncated_gzip(d / "cut.csv.gz"), "cannot be read as CSV"),
-        (
-            lambda d: _write(d / "open_quote.csv", f'{EVENTS_HEADER}\n2020-10-01 10:00:00 UTC,view,"1,2\n'),
-            "cannot be read as CSV",
-        ),
+        (lambda d: _write(d / "moved.csv", ",".join(reversed(expected_columns("events"))) + "\n1\n"), "another order"),
+        (lambda d: _write(d / "wide.csv", f"{EVENTS_HEADER},extra\n1\n"), "column(s) extra that"),
+        (lambda d: _write_bytes(d / "latin1.csv", b"event_time\xe9\n"), "not UTF-8"),
     ],
 )
 def test_bad_file_gives_one_line_naming_file_and_cause(tmp_path, make, cause):
@@ -57,6 +53,11 @@ def test_bad_file_gives_one_line_naming_file_and_cause(tmp_path, make, cause):
 
 def test_plain_and_gzip_files_with_the_header_pass(tmp_path):
     check_input(_write(tmp_path / "events.csv", f"{EVENTS_HEADER}\n{ROW}\n"), "events")
+    # A UTF-8 byte order mark and Windows line ends are fine; rows below are the models' job.
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes(b"\xef\xbb\xbf" + f"{EVENTS_HEADER}\r\n{ROW}\r\n".encode())
+    check_input(bom, "events")
+    check_input(_write(tmp_path / "ragged.csv", f'{EVENTS_HEADER}\n"unterminated,1\n'), "events")
     zipped = tmp_path / "events.csv.gz"
     with gzip.open(zipped, "wt", encoding="utf-8") as handle:
         handle.write(f"{EVENTS_HEADER}\n{ROW}\n")
@@ -70,3 +71,33 @@ def test_run_stops_before_dbt_on_a_missing_user_file(tmp_path, monkeypatch, caps
     assert run_pipeline.main([]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [f"error: {missing}: file not found"]
+
+
+def test_a_path_names_a_file_a_directory_or_a_glob(tmp_path):
+    months = tmp_path / "rees46"
+    months.mkdir()
+    for name in ("2019-Nov.csv.gz", "2019-Oct.csv", "notes.txt"):
+        target = months / name
+        if name.endswith(".gz"):
+            target.write_bytes(gzip.compress(f"{EVENTS_HEADER}\n{ROW}\n".encode()))
+        else:
+            target.write_text(f"{EVENTS_HEADER}\n{ROW}\n", encoding="utf-8")
+    both = [months / "2019-Nov.csv.gz", months / "2019-Oct.csv"]
+    assert check_inputs(str(months), "events") == both
+    assert check_inputs(str(months / "2019-*"), "events") == both
+    assert check_inputs(str(months / "2019-Oct.csv"), "events") == [months / "2019-Oct.csv"]
+
+
+def test_a_file_name_with_glob_characters_is_that_file(tmp_path):
+    literal = _write(tmp_path / "events[1] it's *.csv", f"{EVENTS_HEADER}\n{ROW}\n")
+    _write(tmp_path / "events1 it's x.csv", f"{EVENTS_HEADER}\n{ROW}\n")
+    assert check_inputs(str(literal), "events") == [literal]
+
+
+@pytest.mark.parametrize(("name", "cause"), [("empty_dir", "no .csv or .csv.gz file"), ("none-*.csv", "no file matches")])
+def test_a_directory_or_glob_without_files_gives_one_line(tmp_path, name, cause):
+    if name == "empty_dir":
+        (tmp_path / name).mkdir()
+    with pytest.raises(InputError) as raised:
+        check_inputs(str(tmp_path / name), "events")
+    assert cause in str(raised.value) and str(tmp_path / name) in str(raised.value)

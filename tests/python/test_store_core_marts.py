@@ -19,6 +19,8 @@ from tests.python.compare import RATE_TOLERANCE, cents, mart_cents
 from tests.python.store_reference import REJECT_REASONS
 
 STAGES = ["view", "cart", "purchase"]
+# Counted per user and overall, but no funnel stage.
+EVENT_TYPES = [*STAGES, "remove_from_cart"]
 EXCLUSIVE_SEGMENTS = ["view_only", "cart_abandoner", "single_purchase", "multi_purchase"]
 
 
@@ -59,8 +61,8 @@ def clean(store_ref) -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def user_reference(clean: pd.DataFrame, dbt_vars: dict) -> pd.DataFrame:
     """One row per user: counts per type, revenue in cents, first/last event, segment, high value."""
-    counts = pd.crosstab(clean.user_id, clean.event_type).reindex(columns=STAGES, fill_value=0)
-    counts.columns = [f"{stage}_count" for stage in STAGES]
+    counts = pd.crosstab(clean.user_id, clean.event_type).reindex(columns=EVENT_TYPES, fill_value=0)
+    counts.columns = [f"{event_type}_count" for event_type in EVENT_TYPES]
     purchases = clean[clean.event_type == "purchase"]
     revenue = purchases.groupby("user_id").price_cents.sum().rename("revenue_cents")
     times = clean.groupby("user_id").event_at.agg(first_event_at="min", last_event_at="max")
@@ -100,7 +102,7 @@ def test_kpi_summary(read_mart, clean: pd.DataFrame, stage_users: dict[str, int]
     users = clean.user_id.nunique()
     sessions = clean.session_id.dropna().nunique()
     per_type = clean.event_type.value_counts()
-    views, carts, purchases = (int(per_type.get(stage, 0)) for stage in STAGES)
+    views, carts, purchases, removals = (int(per_type.get(event_type, 0)) for event_type in EVENT_TYPES)
     revenue_cents = int(clean.loc[clean.event_type == "purchase", "price_cents"].sum())
 
     assert kpi.period_start_at == clean.event_at.min()
@@ -108,6 +110,7 @@ def test_kpi_summary(read_mart, clean: pd.DataFrame, stage_users: dict[str, int]
     assert kpi.user_count == users
     assert kpi.session_count == sessions
     assert (kpi.view_count, kpi.cart_count, kpi.purchase_count) == (views, carts, purchases)
+    assert kpi.remove_from_cart_count == removals
     assert_cents(kpi.revenue, revenue_cents, "revenue")
     # Average order value: revenue per purchase event, rounded to the cent.
     exact_aov = Fraction(revenue_cents, 100 * purchases)
@@ -164,7 +167,7 @@ def test_user_summary(read_mart, user_reference: pd.DataFrame):
     merged = user_reference.merge(mart, on="user_id", how="outer", suffixes=("_ref", ""), indicator=True)
     assert (merged._merge == "both").all(), "users differ between mart and reference"
 
-    for column in ["view_count", "cart_count", "purchase_count", "first_event_at", "last_event_at", "user_segment"]:
+    for column in [*(f"{event_type}_count" for event_type in EVENT_TYPES), "first_event_at", "last_event_at", "user_segment"]:
         mismatched = merged[merged[column] != merged[f"{column}_ref"]]
         assert mismatched.empty, f"{column} differs for {len(mismatched)} users, e.g. {mismatched.user_id.iloc[0]}"
     assert (mart_cents(merged.revenue) == merged.revenue_cents).all(), "revenue differs"
@@ -187,7 +190,7 @@ def test_user_segments(read_mart, user_reference: pd.DataFrame):
     # That the exclusive segments partition all users is the dbt test user_segments_partition_all_users.
 
 
-def test_pipeline_audit(read_mart, raw_events: pd.DataFrame, events_manifest: dict, store_ref):
+def test_pipeline_audit(read_mart, raw_events: list, events_manifest: dict, store_ref):
     mart = read_mart("store.pipeline_audit")
     assert len(mart) == 1
     audit = mart.iloc[0]
@@ -217,5 +220,6 @@ def test_pipeline_audit(read_mart, raw_events: pd.DataFrame, events_manifest: di
         column = f"rejected_{reason}_count"
         assert audit[column] == rejected_per_reason[reason] == planted_per_reason[reason], reason
     assert audit.clean_row_count == len(store_ref.clean) == events_manifest["clean_rows"]
+    assert audit.source_file_count == 1
     # The identity the audit exists for.
     assert audit.raw_row_count == audit.duplicate_row_count + audit.rejected_row_count + audit.clean_row_count

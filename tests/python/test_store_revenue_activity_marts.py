@@ -48,6 +48,7 @@ def _funnel(events: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
             "view_count": grouped["event_type"].agg(lambda s: int((s == "view").sum())),
             "cart_count": grouped["event_type"].agg(lambda s: int((s == "cart").sum())),
             "purchase_count": grouped["event_type"].agg(lambda s: int((s == "purchase").sum())),
+            "remove_from_cart_count": grouped["event_type"].agg(lambda s: int((s == "remove_from_cart").sum())),
             "revenue_cents": grouped["purchase_cents"].sum(),
             "active_user_count": grouped["user_id"].nunique(),
         }
@@ -172,7 +173,7 @@ def test_product_purchases(clean, read_mart):
         mart,
         expected,
         ["product_id"],
-        counts=["view_count", "cart_count", "purchase_count", "revenue_rank"],
+        counts=["view_count", "cart_count", "purchase_count", "remove_from_cart_count", "revenue_rank"],
         money={"revenue": "revenue_cents"},
         rates=["purchase_rate", "revenue_share"],
     )
@@ -234,9 +235,20 @@ def test_activity_by_month(clean, read_mart):
 
 @pytest.fixture(scope="module")
 def abandoned_carts(clean) -> pd.DataFrame:
+    """Cart events of users who never bought, each marked emptied or left: every removal of
+    the product at or after the user's first cart of it empties one cart event, earliest first."""
     buyers = set(clean.loc[clean["event_type"] == "purchase", "user_id"])
-    carts = clean[clean["event_type"] == "cart"]
-    return carts[~carts["user_id"].isin(buyers)]
+    abandoners = clean[~clean["user_id"].isin(buyers)]
+    carts = abandoners[abandoners["event_type"] == "cart"].sort_values("event_at").copy()
+    removals = abandoners[abandoners["event_type"] == "remove_from_cart"]
+    removal_times = removals.groupby(["user_id", "product_id"])["event_at"].apply(list).to_dict()
+    emptied = []
+    for (user, product), group in carts.groupby(["user_id", "product_id"], sort=False):
+        first_cart = group["event_at"].min()
+        removed = sum(1 for at in removal_times.get((user, product), []) if at >= first_cart)
+        emptied += [(index, position < removed) for position, index in enumerate(group.index)]
+    carts["is_removed"] = pd.Series(dict(emptied), dtype=bool)
+    return carts
 
 
 def test_cart_abandoners(abandoned_carts, read_mart):
@@ -247,6 +259,8 @@ def test_cart_abandoners(abandoned_carts, read_mart):
             "carted_product_count": grouped["product_id"].nunique(),
             "value_cents": grouped["price_cents"].sum(),
             "last_cart_at": grouped["event_at"].max(),
+            "removed_cart_count": grouped["is_removed"].sum(),
+            "left_cart_count": grouped["is_removed"].agg(lambda removed: int((~removed).sum())),
         }
     ).reset_index()
     per_brand = (
@@ -264,7 +278,7 @@ def test_cart_abandoners(abandoned_carts, read_mart):
         mart,
         expected,
         ["user_id"],
-        counts=["cart_count", "carted_product_count"],
+        counts=["cart_count", "carted_product_count", "removed_cart_count", "left_cart_count"],
         money={"abandoned_value": "value_cents"},
     )
     merged = expected.merge(mart, on="user_id", suffixes=("_expected", ""))
@@ -280,6 +294,8 @@ def test_abandoned_brands(abandoned_carts, read_mart):
             "abandoning_user_count": grouped["user_id"].nunique(),
             "cart_count": grouped.size(),
             "value_cents": grouped["price_cents"].sum(),
+            "removed_cart_count": grouped["is_removed"].sum(),
+            "left_cart_count": grouped["is_removed"].agg(lambda removed: int((~removed).sum())),
         }
     ).reset_index()
     mart = read_mart("store.abandoned_brands")
@@ -287,7 +303,7 @@ def test_abandoned_brands(abandoned_carts, read_mart):
         mart,
         expected,
         ["brand"],
-        counts=["abandoning_user_count", "cart_count"],
+        counts=["abandoning_user_count", "cart_count", "removed_cart_count", "left_cart_count"],
         money={"abandoned_value": "value_cents"},
     )
     assert mart_cents(mart["abandoned_value"]).sum() == abandoned_carts["price_cents"].sum()

@@ -1,7 +1,8 @@
-"""Every raw event row is accounted for: clean, duplicate, or quarantined with its reason.
+"""Every raw event line is accounted for: clean, duplicate, or quarantined with its reason and
+its place in the file.
 
-Checked three ways on the CI sample: the warehouse, the independent pandas reference, and the
-generator's manifest (what it planted).
+Checked three ways on the CI sample: the warehouse, the independent reference
+(store_reference.py, over raw_lines.py), and the generator's manifest (what it planted).
 """
 
 from __future__ import annotations
@@ -9,62 +10,81 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from tests.python.raw_lines import split_fields
 from tests.python.store_reference import clean_events, price_cents, read_raw_events
 
-KEY = ["event_at", "event_type", "product_id", "user_id", "session_id", "price_cents"]
+KEY = ["source_file", "source_line"]
 
 
-def test_duplicates_match_manifest_and_reference(build_warehouse, store_ref, events_manifest):
-    (removed,) = build_warehouse.execute(
-        "select sum(duplicate_count) from staging.stg_store__events_validated"
-    ).fetchone()
-    assert removed == events_manifest["exact_duplicate_rows"]
-    assert removed == store_ref.duplicate_rows
+def test_duplicates_match_manifest_and_reference(read_mart, store_ref, events_manifest):
+    audit = read_mart("store.pipeline_audit").iloc[0]
+    assert audit.duplicate_row_count == events_manifest["exact_duplicate_rows"] == store_ref.duplicate_rows
 
 
-def test_rejected_rows_per_reason_match_manifest_and_reference(build_warehouse, store_ref, events_manifest):
+def test_rejected_lines_per_reason_match_manifest_and_reference(build_warehouse, store_ref, events_manifest):
     in_warehouse = dict(
-        build_warehouse.execute(
-            "select reject_reason, count(*) from staging.stg_store__events_rejected group by 1"
-        ).fetchall()
+        build_warehouse.execute("select reject_reason, count(*) from staging.stg_store__events_rejected group by 1").fetchall()
     )
     reference = store_ref.rejected.reject_reason.value_counts().to_dict()
     planted = {reason: n for reason, n in events_manifest["dirty_rows"].items() if n}
-    assert in_warehouse == reference
-    assert in_warehouse == planted
+    assert in_warehouse == reference == planted
 
 
-def test_every_raw_row_is_accounted_for(build_warehouse, raw_events, events_manifest):
-    (clean,) = build_warehouse.execute("select count(*) from staging.stg_store__events").fetchone()
-    (rejected,) = build_warehouse.execute(
-        "select count(*) from staging.stg_store__events_rejected"
+def test_quarantine_keeps_file_line_and_text(build_warehouse, store_ref):
+    """Each quarantined line once, at its first occurrence, with its exact text."""
+    actual = build_warehouse.execute(
+        "select source_file, source_line, reject_reason, line_text from staging.stg_store__events_rejected"
+    ).df()
+    expected = store_ref.rejected
+    assert sorted(actual.itertuples(index=False, name=None)) == sorted(expected.itertuples(index=False, name=None))
+
+
+def test_every_raw_line_is_accounted_for(build_warehouse, raw_events, events_manifest):
+    (clean, clean_copies) = build_warehouse.execute(
+        "select count(*), sum(duplicate_count) from staging.stg_store__events"
     ).fetchone()
-    (duplicates,) = build_warehouse.execute(
-        "select sum(duplicate_count) from staging.stg_store__events_validated"
+    (rejected, rejected_copies) = build_warehouse.execute(
+        "select count(*), sum(duplicate_count) from staging.stg_store__events_rejected"
     ).fetchone()
     assert len(raw_events) == events_manifest["rows"]
-    assert clean + rejected + duplicates == len(raw_events)
+    assert clean + clean_copies + rejected + rejected_copies == len(raw_events)
     assert clean == events_manifest["clean_rows"]
 
 
-@pytest.mark.parametrize(
-    ("database", "relation"),
-    [("build_warehouse", "staging.stg_store__events"), ("warehouse", "store.events_cleaned")],
-)
-def test_clean_events_equal_the_reference(database, relation, store_ref, request):
-    """The staging model and the published event fact table (exported as events_cleaned.csv)."""
-    mart = request.getfixturevalue(database).execute(
-        f"""
+def test_clean_events_equal_the_reference(build_warehouse, store_ref):
+    """Every clean event, typed and imputed, at the file and line of its first occurrence."""
+    mart = build_warehouse.execute(
+        """
         select event_at, event_type, product_id, category_id, category_code, brand,
                is_category_missing, is_brand_missing,
-               cast(round(price * 100) as bigint) as price_cents, user_id, session_id
-        from {relation}
+               cast(round(price * 100) as bigint) as price_cents, user_id, session_id,
+               source_file, source_line
+        from staging.stg_store__events
         """
     ).df()
     expected = store_ref.clean
     assert len(mart) == len(expected)
     mart = mart.sort_values(KEY).reset_index(drop=True)
     expected = expected[mart.columns].sort_values(KEY).reset_index(drop=True)
+    pd.testing.assert_frame_equal(mart, expected, check_dtype=False)
+
+
+def test_published_clean_events_equal_the_reference(warehouse, store_ref):
+    """store.events_cleaned, the published event fact table (outputs/events_cleaned.csv), holds
+    every clean event once (it carries no file and line: rows are compared on all values)."""
+    mart = warehouse.execute(
+        """
+        select event_at, event_type, product_id, category_id, category_code, brand,
+               is_category_missing, is_brand_missing,
+               cast(round(price * 100) as bigint) as price_cents, user_id, session_id
+        from store.events_cleaned
+        """
+    ).df()
+    columns = list(mart.columns)
+    expected = store_ref.clean[columns]
+    assert len(mart) == len(expected)
+    mart = mart.sort_values(columns, na_position="first").reset_index(drop=True)
+    expected = expected.sort_values(columns, na_position="first").reset_index(drop=True)
     pd.testing.assert_frame_equal(mart, expected, check_dtype=False)
 
 
@@ -82,35 +102,41 @@ def test_clean_events_equal_the_reference(database, relation, store_ref, request
     ],
 )
 def test_reference_price_rounding_is_the_staging_rule(text, cents):
-    """The reference rounds price text as stg_store__events_validated does (its unit test
+    """The reference rounds price text as base_store__events does (its unit test
     price_rounds_to_the_cent_half_away_from_zero pins the SQL side on the same values)."""
     assert price_cents(text) == cents
 
 
-def test_reference_quarantines_values_past_the_header(tmp_path):
-    """The reference's extra_fields rule on a ragged file (the CI sample has none): a row with a
-    value past the header is rejected whatever its first fields, its extra values belong to its
-    identity, trailing empty fields are no values, and a short row is padded with missing values.
-    The SQL side is the unit test rows_with_extra_fields_are_quarantined_and_keep_their_identity."""
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("a,b,c", ["a", "b", "c"]),
+        ('"a,1",b,', ["a,1", "b", ""]),
+        ('"say ""hi""",2', ['say "hi"', "2"]),
+        ('"",x', ["", "x"]),
+        ('"unterminated,x', None),
+        ('stray"quote,x', None),
+        ('"a"b,c', None),
+    ],
+)
+def test_reference_splits_fields_as_rfc_4180(line, fields):
+    """The reference's field splitter (the SQL side: unit test
+    quoted_fields_and_trailing_empty_fields_are_well_formed and macro csv_line_fields)."""
+    assert split_fields(line) == fields
+
+
+def test_reference_line_rules_on_a_ragged_file(tmp_path):
+    """A line with a value past the header is rejected whatever its first fields; trailing empty
+    fields are no values; a short line is missing_fields; a blank line is counted."""
     good = "2020-10-01 10:00:00 UTC,view,1,2,a.b,msi,10.00,3,S1"
     path = tmp_path / "events.csv"
-    path.write_text(
-        "\n".join(
-            [
-                "event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session",
-                good,
-                f"{good},x",
-                f"{good},y",
-                f"{good},y",
-                f"{good},",
-                "2020-10-01 10:00:00 UTC,view,1,2,a.b",
-            ]
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+    header = "event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session"
+    lines = [header, good, f"{good},x", f"{good},y", f"{good},y", f"{good},", "", "2020-10-01 10:00:00 UTC,view,1"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     ref = clean_events(read_raw_events(path), ["view", "cart", "purchase"])
-    assert ref.duplicate_rows == 2  # the second `y` row, and `good,` (no value past the header)
+    assert ref.raw_lines == 7
+    assert ref.duplicate_rows == 2  # the second `y` line, and `good,` (no value past the header)
     assert len(ref.clean) == 1
-    rejected = dict(zip(ref.rejected.extra_fields, ref.rejected.reject_reason))
-    assert rejected == {("x",): "extra_fields", ("y",): "extra_fields", (): "missing_user_id"}
+    assert dict(zip(ref.rejected.source_line, ref.rejected.reject_reason)) == {
+        3: "extra_fields", 4: "extra_fields", 7: "blank_line", 8: "missing_fields"
+    }

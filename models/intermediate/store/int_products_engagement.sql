@@ -1,4 +1,4 @@
--- One row per product: its funnel counts and revenue, with the catalog attributes it is
+-- One row per product: its event counts and revenue, with the catalog attributes it is
 -- reported under (its most frequent value among its events, 'Unknown' when never known).
 with events as (
     select * from {{ ref('int_events_enriched') }}
@@ -20,6 +20,7 @@ final as (
         per_product.view_count,
         per_product.cart_count,
         per_product.purchase_count,
+        per_product.remove_from_cart_count,
         per_product.revenue
     from per_product
     left join {{ ref('int_product_brands_resolved') }} as brands

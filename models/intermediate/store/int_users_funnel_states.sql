@@ -28,6 +28,7 @@ final as (
         per_user.view_count,
         per_user.cart_count,
         per_user.purchase_count,
+        per_user.remove_from_cart_count,
         per_user.revenue,
         per_user.first_event_at,
         per_user.last_event_at,

@@ -5,8 +5,7 @@
 with audit as (
     {{ pipeline_audit_counts(
         'sessions',
-        ref('stg_ads__sessions_raw'),
-        ref('stg_ads__sessions_validated'),
+        ref('base_ads__sessions'),
         ref('stg_ads__sessions_rejected'),
         ref('stg_ads__sessions'),
         ads_reject_reasons(),
@@ -14,9 +13,9 @@ with audit as (
 ),
 
 conflicts as (
-    select count(distinct parsed_session_id) as conflicting_session_id_count
-    from {{ ref('stg_ads__sessions_validated') }}
-    where reject_reason = 'conflicting_session_id'
+    select count(distinct session_id) as conflicting_session_id_count
+    from {{ ref('base_ads__sessions_distinct') }}
+    where is_conflicting
 ),
 
 final as (

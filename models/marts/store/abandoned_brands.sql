@@ -9,7 +9,9 @@ final as (
         brand,
         count(distinct user_id) as abandoning_user_count,
         count(*) as cart_count,
-        cast(sum(price) as decimal(18, 2)) as abandoned_value
+        {{ money_sum("price") }} as abandoned_value,
+        count(*) filter (where is_removed_from_cart) as removed_cart_count,
+        count(*) filter (where not is_removed_from_cart) as left_cart_count
     from abandoned_carts
     group by brand
 )

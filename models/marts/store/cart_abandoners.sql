@@ -1,5 +1,5 @@
 -- One row per cart abandoner: how much they carted, what it was worth, when they last carted,
--- and the brand they abandoned most.
+-- the brand they abandoned most, and how many carts they emptied versus left.
 with abandoned_carts as (
     select * from {{ ref('int_cart_events_abandoned') }}
 ),
@@ -9,8 +9,10 @@ per_user as (
         user_id,
         count(*) as cart_count,
         count(distinct product_id) as carted_product_count,
-        sum(price) as abandoned_value,
-        max(event_at) as last_cart_at
+        {{ money_sum("price") }} as abandoned_value,
+        max(event_at) as last_cart_at,
+        count(*) filter (where is_removed_from_cart) as removed_cart_count,
+        count(*) filter (where not is_removed_from_cart) as left_cart_count
     from abandoned_carts
     group by user_id
 ),
@@ -43,9 +45,11 @@ final as (
         per_user.user_id,
         per_user.cart_count,
         per_user.carted_product_count,
-        cast(per_user.abandoned_value as decimal(18, 2)) as abandoned_value,
+        per_user.abandoned_value,
         per_user.last_cart_at,
-        most_abandoned_brands.most_abandoned_brand
+        most_abandoned_brands.most_abandoned_brand,
+        per_user.removed_cart_count,
+        per_user.left_cart_count
     from per_user
     inner join most_abandoned_brands on per_user.user_id = most_abandoned_brands.user_id
 )

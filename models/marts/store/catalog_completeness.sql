@@ -121,7 +121,7 @@ final as (
         cast(cells.backfill_stage_order as integer) as backfill_stage_order,
         cast(cells.event_count as bigint) as event_count,
         cast(cells.purchase_count as bigint) as purchase_count,
-        cast(cells.revenue as decimal(18, 2)) as revenue,
+        cast(cells.revenue as decimal(38, 2)) as revenue,
         {{ safe_divide('cells.event_count', 'totals.event_count') }} as event_share,
         {{ safe_divide('cells.revenue', 'totals.revenue') }} as revenue_share,
         -- What the backfill attributed: the gap before it minus the gap at this stage.
@@ -135,7 +135,7 @@ final as (
         ) as recovered_purchase_count,
         cast(
             first_value(cells.revenue) over gap_kind_stages
-            - cells.revenue as decimal(18, 2)
+            - cells.revenue as decimal(38, 2)
         ) as recovered_revenue
     from cells
     cross join totals

@@ -49,7 +49,8 @@ final as (
         funnel_rates.cart_to_purchase_user_rate,
         funnel_rates.overall_funnel_user_rate,
         {{ safe_divide('event_totals.purchase_count', 'event_totals.cart_count') }}
-            as cart_to_purchase_event_rate
+            as cart_to_purchase_event_rate,
+        event_totals.remove_from_cart_count
     from event_totals
     cross join funnel_rates
 )

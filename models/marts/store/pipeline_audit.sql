@@ -1,10 +1,9 @@
--- The event log's volume through cleaning, in one row. Duplicates are removed before
--- validation, so a duplicated bad row counts its extra copies as duplicates and the row
--- itself once as rejected: raw = duplicates + rejected + clean.
+-- The event log's volume through cleaning, in one row: raw lines = duplicates + rejected +
+-- clean. Duplicates are collapsed among usable lines and among rejected lines alike, so a
+-- duplicated bad line counts its extra copies as duplicates and the line once as rejected.
 {{ pipeline_audit_counts(
     'events',
-    ref('stg_store__events_raw'),
-    ref('stg_store__events_validated'),
+    ref('base_store__events'),
     ref('stg_store__events_rejected'),
     ref('stg_store__events'),
     store_reject_reasons(),

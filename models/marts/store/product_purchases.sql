@@ -14,7 +14,8 @@ final as (
         revenue,
         {{ safe_divide('purchase_count', 'view_count') }} as purchase_rate,
         {{ revenue_share('revenue') }} as revenue_share,
-        {{ revenue_rank('revenue', 'purchase_count', 'product_id') }} as revenue_rank
+        {{ revenue_rank('revenue', 'purchase_count', 'product_id') }} as revenue_rank,
+        remove_from_cart_count
     from products
 )
 

@@ -14,7 +14,8 @@ final as (
         first_event_at,
         last_event_at,
         user_segment,
-        is_high_value
+        is_high_value,
+        remove_from_cart_count
     from users
 )
 

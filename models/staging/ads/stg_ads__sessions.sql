@@ -1,33 +1,38 @@
 -- Clean sessions, typed: one row per session_id. Missing demographics stay null in the typed
 -- column and get the explicit label `Unknown` in the matching `_label` column.
+{{ config(materialized='table') }}
+
 with clean as (
     select *
-    from {{ ref('stg_ads__sessions_validated') }}
-    where reject_reason is null
+    from {{ ref('base_ads__sessions_distinct') }}
+    where not is_conflicting
 ),
 
 final as (
     select
-        parsed_session_id as session_id,
-        parsed_session_at as session_at,
-        parsed_user_id as user_id,
-        parsed_product as product_code,
-        parsed_campaign_id as campaign_id,
-        parsed_webpage_id as webpage_id,
-        parsed_product_category_1 as product_category_1,
-        parsed_product_category_2 as product_category_2,
-        parsed_user_group_id as user_group_id,
-        {{ label_or_unknown('parsed_user_group_id') }} as user_group_label,
-        parsed_gender as gender,
-        {{ label_or_unknown('parsed_gender') }} as gender_label,
-        parsed_age_level as age_level,
-        {{ label_or_unknown('parsed_age_level') }} as age_level_label,
-        parsed_user_depth as user_depth,
-        {{ label_or_unknown('parsed_user_depth') }} as user_depth_label,
-        parsed_city_development_index as city_development_index,
-        {{ label_or_unknown('parsed_city_development_index') }} as city_development_label,
-        parsed_var_1 as var_1,
-        parsed_is_clicked as is_clicked
+        session_id,
+        session_at,
+        user_id,
+        product_code,
+        campaign_id,
+        webpage_id,
+        product_category_1,
+        product_category_2,
+        user_group_id,
+        {{ label_or_unknown('user_group_id') }} as user_group_label,
+        gender,
+        {{ label_or_unknown('gender') }} as gender_label,
+        age_level,
+        {{ label_or_unknown('age_level') }} as age_level_label,
+        user_depth,
+        {{ label_or_unknown('user_depth') }} as user_depth_label,
+        city_development_index,
+        {{ label_or_unknown('city_development_index') }} as city_development_label,
+        var_1,
+        is_clicked,
+        source_file,
+        source_line,
+        duplicate_count
     from clean
 )
 

@@ -1,28 +1,50 @@
--- Quarantine: every distinct raw session row we cannot use, with its raw text and the reason.
--- Nothing is dropped silently; ads pipeline_audit counts these per reason.
-with rejected as (
+-- Quarantine: one row per distinct raw session line that cannot be used, with its exact text,
+-- the reason, its first occurrence and its extra copies. Nothing is dropped silently: ads
+-- pipeline_audit counts these per reason.
+{{ config(materialized='table') }}
+
+with rejected_lines as (
+    select *
+    from {{ ref('base_ads__sessions') }}
+    where reject_reason is not null
+),
+
+line_rejects as (
     select
-        raw_row_id,
+        any_value(reject_reason) as reject_reason,
+        min({ 'file': source_file, 'line': source_line }) as first_occurrence,
+        count(*) - 1 as duplicate_count,
+        line_text
+    from rejected_lines
+    group by line_text
+),
+
+conflicting_rows as (
+    select
+        'conflicting_session_id' as reject_reason,
+        { 'file': source_file, 'line': source_line } as first_occurrence,
+        duplicate_count,
+        line_text
+    from {{ ref('base_ads__sessions_distinct') }}
+    where is_conflicting
+),
+
+final as (
+    select
+        first_occurrence['file'] as source_file,
+        first_occurrence['line'] as source_line,
         reject_reason,
         duplicate_count,
-        raw_session_id,
-        raw_datetime,
-        raw_user_id,
-        raw_product,
-        raw_campaign_id,
-        raw_webpage_id,
-        raw_product_category_1,
-        raw_product_category_2,
-        raw_user_group_id,
-        raw_gender,
-        raw_age_level,
-        raw_user_depth,
-        raw_city_development_index,
-        raw_var_1,
-        raw_is_click,
-        extra_values
-    from {{ ref('stg_ads__sessions_validated') }}
-    where reject_reason is not null
+        line_text
+    from line_rejects
+    union all
+    select
+        first_occurrence['file'] as source_file,
+        first_occurrence['line'] as source_line,
+        reject_reason,
+        duplicate_count,
+        line_text
+    from conflicting_rows
 )
 
-select * from rejected
+select * from final

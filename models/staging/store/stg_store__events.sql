@@ -1,29 +1,57 @@
--- The clean event log: valid rows only, typed, renamed, with missing catalog attributes
--- imputed as 'Unknown' and flagged so the gap stays measurable.
+-- The clean event log: one row per distinct usable event across every input file, typed,
+-- renamed, with missing catalog attributes imputed as 'Unknown' and flagged so the gap stays
+-- measurable. Exact duplicates (the same typed values, in one file or across files) are
+-- collapsed into their first occurrence, and counted.
 {{ config(materialized='table') }}
 
-with valid_rows as (
+with usable_lines as (
     select *
-    from {{ ref('stg_store__events_validated') }}
+    from {{ ref('base_store__events') }}
     where reject_reason is null
+),
+
+deduplicated as (
+    select
+        event_at,
+        event_type,
+        product_id,
+        category_id,
+        category_code,
+        brand,
+        price,
+        user_id,
+        user_session,
+        -- The first occurrence: the earliest line of the alphabetically first file.
+        min({ 'file': source_file, 'line': source_line }) as first_occurrence,
+        count(*) - 1 as duplicate_count
+    from usable_lines
+    group by all
 ),
 
 final as (
     select
-        raw_row_id as event_id,
-        parsed_event_at as event_at,
+        -- md5 of the typed values as a row: DuckDB quotes text inside a row, so no two
+        -- distinct events render alike (a '|'-joined string could: 'a|b','c' vs 'a','b|c').
+        md5(cast(row(
+            event_at, event_type, product_id, category_id, category_code, brand, price, user_id,
+            user_session
+        ) as varchar)) as event_id,
+        event_at,
         event_type,
-        parsed_product_id as product_id,
-        parsed_category_id as category_id,
+        product_id,
+        category_id,
         {{ label_or_unknown('category_code') }} as category_code,
         {{ label_or_unknown('brand') }} as brand,
         category_code is null as is_category_missing,
         brand is null as is_brand_missing,
-        parsed_price as price,
-        parsed_user_id as user_id,
+        price,
+        user_id,
         -- An empty session is still a real event: it keeps a null session.
-        user_session as session_id
-    from valid_rows
+        user_session as session_id,
+        first_occurrence['file'] as source_file,
+        first_occurrence['line'] as source_line,
+        duplicate_count
+    from deduplicated
 )
 
 select * from final

@@ -1,22 +1,33 @@
--- Quarantine: every distinct raw row we cannot use, with its raw text and the reason.
--- Nothing is dropped silently; pipeline_audit counts these per reason.
-with rejected as (
+-- Quarantine: one row per distinct raw event line that cannot be used, with its exact text,
+-- the reason, where it first occurs and how many extra copies of it the files hold. Nothing
+-- is dropped silently: store.pipeline_audit counts these per reason.
+{{ config(materialized='table') }}
+
+with rejected_lines as (
+    select *
+    from {{ ref('base_store__events') }}
+    where reject_reason is not null
+),
+
+deduplicated as (
     select
-        raw_row_id,
+        line_text,
+        -- The same text always fails the same rule: any_value is that rule.
+        any_value(reject_reason) as reject_reason,
+        min({ 'file': source_file, 'line': source_line }) as first_occurrence,
+        count(*) - 1 as duplicate_count
+    from rejected_lines
+    group by line_text
+),
+
+final as (
+    select
+        first_occurrence['file'] as source_file,
+        first_occurrence['line'] as source_line,
         reject_reason,
         duplicate_count,
-        event_time,
-        event_type,
-        product_id,
-        category_id,
-        category_code,
-        brand,
-        price,
-        user_id,
-        user_session,
-        extra_values
-    from {{ ref('stg_store__events_validated') }}
-    where reject_reason is not null
+        line_text
+    from deduplicated
 )
 
-select * from rejected
+select * from final

@@ -14,6 +14,6 @@
     coalesce({{ relation }}.view_count, 0) as view_count,
     coalesce({{ relation }}.cart_count, 0) as cart_count,
     coalesce({{ relation }}.purchase_count, 0) as purchase_count,
-    cast(coalesce({{ relation }}.revenue, 0) as decimal(18, 2)) as revenue,
+    cast(coalesce({{ relation }}.revenue, 0) as decimal(38, 2)) as revenue,
     coalesce({{ relation }}.active_user_count, 0) as active_user_count
 {%- endmacro %}

@@ -1,0 +1,39 @@
+{#- The raw files of one source: scripts/inputs.py resolves EVENTS_PATH / SESSIONS_PATH (a
+    file, a directory or a glob) and passes the var `<source>_files`, a list of absolute paths.
+    Run directly, dbt reads the single file that env var names. -#}
+{% macro input_files(source_name) -%}
+    {%- set env_name = {'store': 'EVENTS_PATH', 'ads': 'SESSIONS_PATH'}[source_name] -%}
+    {%- set default_file = {'store': 'data/raw/events.csv', 'ads': 'data/raw/sessions.csv'}[source_name] -%}
+    {{ return(var(source_name ~ '_files', [env_var(env_name, default_file)])) }}
+{%- endmacro %}
+
+{#- A path as a literal that DuckDB's file readers take as exactly that file: they expand
+    `*`, `?` and `[...]` as a glob, so each of those characters becomes a bracket class of its
+    own (`events[1].csv` -> `events[[]1[]].csv`). -#}
+{% macro file_path_literal(path) -%}
+    {%- set escaped = [] -%}
+    {%- for character in path -%}
+        {%- do escaped.append('[' ~ character ~ ']' if character in '[]*?' else character) -%}
+    {%- endfor -%}
+    {{ sql_literal(escaped | join('')) }}
+{%- endmacro %}
+
+{#- Each input file with its version, `<bytes>@<modified, epoch microseconds>`, read from the
+    file system without opening the file: an incremental build reloads a file only when its
+    version changes. Empty while dbt parses. -#}
+{% macro input_file_versions(source_name) -%}
+    {%- if not execute -%}{{ return([]) }}{%- endif -%}
+    {%- set selects = [] -%}
+    {%- for path in input_files(source_name) -%}
+        {%- do selects.append(
+            'select ' ~ sql_literal(path) ~ ' as source_file, '
+            ~ "concat(size, '@', epoch_us(last_modified)) as source_file_version "
+            ~ 'from read_blob(' ~ file_path_literal(path) ~ ')'
+        ) -%}
+    {%- endfor -%}
+    {%- set versions = [] -%}
+    {%- for row in run_query(selects | join(' union all ')).rows -%}
+        {%- do versions.append({'source_file': row[0], 'source_file_version': row[1]}) -%}
+    {%- endfor -%}
+    {{ return(versions) }}
+{%- endmacro %}

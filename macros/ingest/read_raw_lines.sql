@@ -1,0 +1,76 @@
+{#- Every physical line of `files` (from input_file_versions) as a row: source_file,
+    source_file_version, source_line (1 = the header) and line_text, plus is_invalid_utf8.
+
+    Reading lines, not CSV records, is what lets one bad line never sink a file: whatever a
+    line holds (a stray quote, extra fields, a NUL, invalid UTF-8, megabytes), it becomes one
+    row that staging quarantines with its reason; the fields are split in SQL
+    (csv_line_fields). The reader sees no delimiter, quote or escape: the file is decoded as
+    latin-1, where every byte is a character, so no byte sequence can fail to decode, and the
+    delimiter U+FFFF can never occur in latin-1 text. Lines holding a byte above 0x7F (rare)
+    are re-encoded to their bytes and decoded as UTF-8; when they are not valid UTF-8 the
+    line keeps its bytes escaped (`\xFF`) and is flagged. A line ends at LF, CRLF or a lone
+    CR, as DuckDB's reader splits them. Lines longer than var `max_line_bytes` fail the read. -#}
+{% macro read_raw_lines(files) -%}
+with latin1_lines as (
+    {%- for file in files %}
+    select
+        {{ sql_literal(file.source_file) }} as source_file,
+        {{ sql_literal(file.source_file_version) }} as source_file_version,
+        ordinality as source_line,
+        line as latin1_text
+    from read_csv(
+        {{ file_path_literal(file.source_file) }},
+        columns = {'line': 'varchar'},
+        header = false,
+        auto_detect = false,
+        delim = chr(65535),
+        quote = '',
+        escape = '',
+        strict_mode = false,
+        encoding = 'latin-1',
+        max_line_size = {{ var('max_line_bytes') }}
+    ) with ordinality
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+    {%- if not files %}
+    select
+        cast(null as varchar) as source_file,
+        cast(null as varchar) as source_file_version,
+        cast(null as bigint) as source_line,
+        cast(null as varchar) as latin1_text
+    where false
+    {%- endif %}
+),
+
+line_bytes as (
+    select
+        *,
+        case
+            when regexp_matches(latin1_text, '[^\x00-\x7F]')
+                then from_hex(array_to_string(
+                    list_transform(string_split(latin1_text, ''), lambda c: printf('%02X', ord(c))), ''
+                ))
+        end as non_ascii_bytes
+    from latin1_lines
+),
+
+decoded as (
+    select
+        *,
+        try(decode(non_ascii_bytes)) as utf8_text
+    from line_bytes
+)
+
+select
+    source_file,
+    source_file_version,
+    source_line,
+    case
+        when non_ascii_bytes is null then latin1_text
+        else coalesce(utf8_text, cast(non_ascii_bytes as varchar))
+    end as line_text,
+    non_ascii_bytes is not null and utf8_text is null as is_invalid_utf8
+from decoded
+{%- endmacro %}

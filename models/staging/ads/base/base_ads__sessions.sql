@@ -1,0 +1,99 @@
+-- One row per raw data line of every loaded session file: where it came from, its exact text,
+-- its values trimmed and typed where they parse, and reject_reason, the first rule it fails
+-- (null for a usable line). Incremental by file, like base_store__events. The text is kept on
+-- every line, usable or not: a session log is small, and a session id found on two distinct
+-- lines is quarantined later (base_ads__sessions_distinct) with both texts.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ forget_stale_files('ads') }}",
+) }}
+
+with lines as (
+    select * from {{ ref('base_ads__session_lines') }}
+),
+
+line_fields as (
+    select
+        *,
+        {{ csv_line_fields('line_text') }} as field_values
+    from lines
+),
+
+field_texts as (
+    -- A blank field is a missing value.
+    select
+        *,
+        nullif(trim(field_values[1]), '') as session_id_text,
+        nullif(trim(field_values[2]), '') as datetime_text,
+        nullif(trim(field_values[3]), '') as user_id_text,
+        nullif(trim(field_values[4]), '') as product_text,
+        nullif(trim(field_values[5]), '') as campaign_id_text,
+        nullif(trim(field_values[6]), '') as webpage_id_text,
+        nullif(trim(field_values[7]), '') as product_category_1_text,
+        nullif(trim(field_values[8]), '') as product_category_2_text,
+        nullif(trim(field_values[9]), '') as user_group_id_text,
+        nullif(trim(field_values[10]), '') as gender_text,
+        nullif(trim(field_values[11]), '') as age_level_text,
+        nullif(trim(field_values[12]), '') as user_depth_text,
+        nullif(trim(field_values[13]), '') as city_development_index_text,
+        nullif(trim(field_values[14]), '') as var_1_text,
+        nullif(trim(field_values[15]), '') as is_click_text
+    from line_fields
+),
+
+parsed as (
+    -- Ids: digits only (parse_integer_id). Codes: an integer, optionally written as a float
+    -- (parse_integer_code). Anything else parses to null.
+    select
+        *,
+        {{ parse_integer_id('session_id_text') }} as parsed_session_id,
+        try_strptime(datetime_text, '%Y-%m-%d %H:%M') as parsed_session_at,
+        {{ parse_integer_id('user_id_text') }} as parsed_user_id,
+        {{ parse_integer_id('campaign_id_text') }} as parsed_campaign_id,
+        {{ parse_integer_id('webpage_id_text') }} as parsed_webpage_id,
+        {{ parse_integer_code('product_category_1_text') }} as parsed_product_category_1,
+        {{ parse_integer_code('product_category_2_text', 'bigint') }} as parsed_product_category_2,
+        {{ parse_integer_code('user_group_id_text') }} as parsed_user_group_id,
+        {{ parse_integer_code('age_level_text') }} as parsed_age_level,
+        {{ parse_integer_code('user_depth_text') }} as parsed_user_depth,
+        {{ parse_integer_code('city_development_index_text') }} as parsed_city_development_index,
+        {{ parse_integer_code('var_1_text') }} as parsed_var_1,
+        case is_click_text when '1' then true when '0' then false end as parsed_is_clicked
+    from field_texts
+),
+
+checked as (
+    select
+        *,
+        {{ first_failed_rule(ads_line_reject_rules()) }} as reject_reason
+    from parsed
+),
+
+final as (
+    select
+        source_file,
+        source_file_version,
+        source_line,
+        reject_reason,
+        line_text,
+        parsed_session_id as session_id,
+        parsed_session_at as session_at,
+        parsed_user_id as user_id,
+        product_text as product_code,
+        parsed_campaign_id as campaign_id,
+        parsed_webpage_id as webpage_id,
+        parsed_product_category_1 as product_category_1,
+        parsed_product_category_2 as product_category_2,
+        parsed_user_group_id as user_group_id,
+        gender_text as gender,
+        parsed_age_level as age_level,
+        parsed_user_depth as user_depth,
+        parsed_city_development_index as city_development_index,
+        parsed_var_1 as var_1,
+        parsed_is_clicked as is_clicked
+    from checked
+)
+
+select * from final
