@@ -28,7 +28,9 @@ with latin1_lines as (
         escape = '',
         strict_mode = false,
         encoding = 'latin-1',
-        max_line_size = {{ var('max_line_bytes') }}
+        max_line_size = {{ var('max_line_bytes') }},
+        -- DuckDB's default buffer is 16 lines of the maximum size: 256 MB per file read.
+        buffer_size = {{ 2 * var('max_line_bytes') }}
     ) with ordinality
     {%- if not loop.last %}
     union all

@@ -23,9 +23,10 @@ def dbt_build(
     events: list[Path],
     select: list[str] | None = None,
     full_refresh: bool = False,
-    command: str = "build",
+    data_tests: bool = True,
 ) -> Path:
-    """`dbt build` (no unit tests) of `events` (and the CI session sample) into workdir/warehouse.duckdb."""
+    """`dbt build` of `events` (and the CI session sample) into workdir/warehouse.duckdb: seeds,
+    models and, unless told otherwise, data tests; never unit tests (the CI build runs them)."""
     database = workdir / "warehouse.duckdb"
     dbt_vars = {
         **CI.dbt_vars,
@@ -33,10 +34,10 @@ def dbt_build(
         "ads_files": [str(CI_SESSIONS)],
     }
     args = [
-        str(Path(sys.executable).with_name("dbt")), command, "--target", "ci", "--quiet",
+        str(Path(sys.executable).with_name("dbt")), "build", "--target", "ci", "--quiet",
         "--vars", json.dumps(dbt_vars),
         "--target-path", str(workdir / "target"), "--log-path", str(workdir / "logs"),
-        "--exclude-resource-type", "unit_test",
+        "--exclude-resource-type", "unit_test", *([] if data_tests else ["test"]),
     ]
     if select:
         args += ["--select", *select]
@@ -44,5 +45,5 @@ def dbt_build(
         args.append("--full-refresh")
     env = {**os.environ, "DUCKDB_PATH": str(database), "DBT_PROFILES_DIR": str(PROJECT_ROOT)}
     completed = subprocess.run(args, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=False)
-    assert completed.returncode == 0, f"dbt {command} failed:\n{completed.stdout[-4000:]}\n{completed.stderr[-2000:]}"
+    assert completed.returncode == 0, f"dbt build failed:\n{completed.stdout[-4000:]}\n{completed.stderr[-2000:]}"
     return database
