@@ -3,9 +3,12 @@
     python -m scripts.generate_sample --help
     python -m scripts.generate_sample events --layout multicategory --month 2019-11 \
         --rows 55000000 --events-path data/raw/2019-Nov.csv.gz
+    python -m scripts.generate_sample hostile --events-path data/hostile/events.csv
 
 Each file gets a manifest (`<name>.manifest.json`) beside it with the counts the generator
 planted (rows, exact duplicates, each kind of dirty row), which the tests use as ground truth.
+`hostile` writes an events file with every line defect the models quarantine
+(scripts/synthetic/hostile).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from scripts.synthetic import events, sessions
+from scripts.synthetic import events, hostile, sessions
 from scripts.synthetic.events.layouts import DEFAULT_LAYOUT, LAYOUTS, parse_month
 from scripts.synthetic.sink import write_manifest
 
@@ -45,10 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "dataset",
-        choices=("events", "sessions", "both"),
+        choices=("events", "sessions", "both", "hostile"),
         nargs="?",
         default="both",
-        help="which file to write (default: both)",
+        help="which file to write (default: both); hostile: an events file of line defects",
     )
     parser.add_argument(
         "--events-path",
@@ -123,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.month is not None and args.layout == DEFAULT_LAYOUT:
         parser.error(f"--month applies to a monthly layout, not {DEFAULT_LAYOUT}")
+    if args.dataset == "hostile":
+        hostile.write(args.events_path, seed=args.seed)
+        return 0
     paths = {"events": args.events_path, "sessions": args.sessions_path}
     for dataset, path in paths.items():
         if args.dataset in (dataset, "both"):
