@@ -10,7 +10,9 @@ Each count is scaled by rows / 885,129; the manifest holds the exact counts.
   clean row, written right after it, with exactly one defect, keyed by the reason code
   the pipeline quarantines it with:
   `invalid_event_time` (`2020-13-45 25:61:00 UTC`, `not a date`, `2021-02-30 10:00:00 UTC`),
-  `invalid_event_type` (`remove_from_cart`, `wishlist`, `click`),
+  `invalid_event_type` (`wishlist`, `click`, `add_to_wishlist`: never `remove_from_cart`, an
+  event type of the cosmetics and multi-category exports that the default
+  accepted_event_types accepts),
   `missing_user_id` (empty user_id),
   `invalid_product_id` (`abc123`, `12x45`, `product`),
   `invalid_price` (`n/a`, `free`, `unknown`),
@@ -18,15 +20,9 @@ Each count is scaled by rows / 885,129; the manifest holds the exact counts.
   rows = clean rows + duplicates + dirty rows, exactly.
 
 Layouts (`DirtStyle`):
-* Cosmetics and multi-category never plant `remove_from_cart` as an unknown event type (it
-  is one of their event types) but `wishlist`, `click` or `add_to_wishlist`.
 * Multi-category: its non-positive prices are the real file's views priced `0.00`, 11 in
   its first 9,999 rows (~974 at 885,129 rows): the dirty copy becomes a view with price
   `0.00`.
-* Electronics keeps its values, `remove_from_cart` included (its bytes do not change): with
-  the default var accepted_event_types, which accepts `remove_from_cart`, those copies load
-  as clean rows, so its manifest's invalid_event_type count holds only under a var without
-  remove_from_cart. The manifest key `remove_from_cart_dirty_rows` counts them.
 """
 
 from __future__ import annotations
@@ -59,22 +55,17 @@ EVENT_TYPE_COLUMN = 1
 PRICE_COLUMN = 6
 DIRTY_KINDS: tuple[DirtyKind, ...] = (
     DirtyKind("invalid_event_time", 0, ("2020-13-45 25:61:00 UTC", "not a date", "2021-02-30 10:00:00 UTC")),
-    DirtyKind("invalid_event_type", 1, ("remove_from_cart", "wishlist", "click")),
+    DirtyKind("invalid_event_type", 1, ("wishlist", "click", "add_to_wishlist")),
     DirtyKind("missing_user_id", 7, ("",)),
     DirtyKind("invalid_product_id", 2, ("abc123", "12x45", "product")),
     DirtyKind("invalid_price", 6, ("n/a", "free", "unknown")),
     DirtyKind("non_positive_price", 6, ("0.00", "-15.00", "-0.01")),
 )
 
-
-# Cosmetics and multi-category: unknown event types that are not one of theirs.
-MONTHLY_EVENT_TYPES = DirtyKind("invalid_event_type", 1, ("wishlist", "click", "add_to_wishlist"))
 # Multi-category: 11 views priced 0.00 in the real file's first 9,999 rows.
 ZERO_PRICE_VIEWS = DirtyKind("non_positive_price", PRICE_COLUMN, ("0.00",))
 ZERO_PRICE_VIEWS_PUBLISHED = (11, 9_999)
 VIEW_TEXT = "view"
-# An electronics dirty value that the default var accepted_event_types accepts.
-ACCEPTED_BY_DEFAULT = "remove_from_cart"
 
 
 @dataclass(frozen=True)
@@ -90,13 +81,9 @@ class DirtStyle:
 
 _ELECTRONICS_PUBLISHED = tuple((DIRTY_PER_KIND, PUBLISHED_ROWS) for _ in DIRTY_KINDS)
 ELECTRONICS_DIRT = DirtStyle(DIRTY_KINDS, _ELECTRONICS_PUBLISHED, zero_price_views=False)
-COSMETICS_DIRT = DirtStyle(
-    tuple(MONTHLY_EVENT_TYPES if kind.reason == "invalid_event_type" else kind for kind in DIRTY_KINDS),
-    _ELECTRONICS_PUBLISHED,
-    zero_price_views=False,
-)
+COSMETICS_DIRT = ELECTRONICS_DIRT
 MULTICATEGORY_DIRT = DirtStyle(
-    tuple(ZERO_PRICE_VIEWS if kind.reason == "non_positive_price" else kind for kind in COSMETICS_DIRT.kinds),
+    tuple(ZERO_PRICE_VIEWS if kind.reason == "non_positive_price" else kind for kind in DIRTY_KINDS),
     tuple(
         ZERO_PRICE_VIEWS_PUBLISHED if kind.reason == "non_positive_price" else published
         for kind, published in zip(DIRTY_KINDS, _ELECTRONICS_PUBLISHED)
@@ -152,14 +139,6 @@ def place(rng: Generator, plan: Plan, style: DirtStyle = ELECTRONICS_DIRT) -> Pl
         dirty_kind=kinds[order],
         dirty_value=values[order],
         empty_session=np.sort(chosen[plan.duplicates + n_dirty :]),
-    )
-
-
-def accepted_by_default(placement: Placement, style: DirtStyle) -> int:
-    """Planted invalid_event_type rows whose value the default accepted_event_types accepts."""
-    return sum(
-        style.kinds[kind].values[value] == ACCEPTED_BY_DEFAULT
-        for kind, value in zip(placement.dirty_kind.tolist(), placement.dirty_value.tolist())
     )
 
 

@@ -12,8 +12,8 @@ months are different files of one store (see `layouts`).
 
 The manifest: rows, clean_rows (distinct usable rows), exact_duplicate_rows, dirty_rows
 (reject reason -> rows), empty_session_rows (clean rows without a session),
-clean_rows_by_event_type (the clean rows per event type, remove_from_cart included),
-remove_from_cart_dirty_rows (see `dirt`), layout, month (None for electronics), seed.
+clean_rows_by_event_type (the clean rows per event type, remove_from_cart included), layout,
+month (None for electronics), seed.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from scripts.synthetic.events.behaviour import simulate_chunk
 from scripts.synthetic.events.catalog import build_catalog
 from scripts.synthetic.events.dirt import (
     PUBLISHED_ROWS,
-    accepted_by_default,
     insert_planted,
     make_plan,
     place,
@@ -43,7 +42,8 @@ from scripts.synthetic.sink import open_csv
 DEFAULT_ROWS = PUBLISHED_ROWS
 # Below this the planted rows (at least one of each kind) would crowd the clean ones.
 MIN_ROWS = 1_000
-GENERATOR_VERSION = 1
+# 2: unknown event types no longer include remove_from_cart, an accepted type.
+GENERATOR_VERSION = 2
 CHUNK_USERS = 50_000
 
 
@@ -112,5 +112,4 @@ def generate(
         "layout": style.name,
         "month": spec.month,
         "clean_rows_by_event_type": dict(zip(EVENT_TYPES, clean_by_kind.tolist())),
-        "remove_from_cart_dirty_rows": accepted_by_default(placement, style.dirt),
     }

@@ -33,9 +33,6 @@ BOM = b"\xef\xbb\xbf"
 # DuckDB's CSV sniffer samples.
 BASE_ROWS = 45_000
 BLOCKS = ("start", "middle", "end")
-# The default var accepted_event_types accepts remove_from_cart, which the electronics
-# generator plants as an invalid_event_type value (its manifest's remove_from_cart_dirty_rows).
-ACCEPTED_DIRTY_EVENT_TYPE = "invalid_event_type"
 
 
 def _good_lines(rows: int, seed: int) -> tuple[bytes, list[bytes], dict]:
@@ -107,16 +104,14 @@ def _manifest(base: dict, outcomes: list[str | None], planted: dict, good: int, 
     # Every planted line is unique except blank lines, which all have the same text.
     blank_copies = max(quarantined.get("blank_line", 0) - 1, 0)
     distinct = quarantined | {"blank_line": quarantined.get("blank_line", 0) - blank_copies}
-    accepted = base["remove_from_cart_dirty_rows"]
     base_dirty = dict(base["dirty_rows"])
-    base_dirty[ACCEPTED_DIRTY_EVENT_TYPE] -= accepted
     planted_clean = sum(reason is None for reason in outcomes)
     return {
         "dataset": "events",
         "kind": "hostile",
         "seed": seed,
         "rows": good + len(outcomes),
-        "clean_rows": base["clean_rows"] + accepted + planted_clean,
+        "clean_rows": base["clean_rows"] + planted_clean,
         "exact_duplicate_rows": base["exact_duplicate_rows"] + blank_copies,
         "dirty_rows": _add(distinct, base_dirty),
         "quarantined_lines": _add(quarantined, base_dirty),
@@ -134,9 +129,7 @@ def _manifest(base: dict, outcomes: list[str | None], planted: dict, good: int, 
             "each fails malformed_quoting first (an unterminated quote; a quote inside an unquoted field).",
             "Blank lines all have the same (empty) text: the quarantine keeps one (dirty_rows.blank_line "
             "= 1) and counts the others as exact duplicates; quarantined_lines.blank_line counts them all.",
-            "dirty_rows also holds the good lines' own planted dirt (generator_manifest). Under the "
-            "default var accepted_event_types, its remove_from_cart_dirty_rows load as clean rows, "
-            "so they are moved from invalid_event_type to clean_rows here.",
+            "dirty_rows also holds the good lines' own planted dirt (generator_manifest).",
             "huge_price rows are valid: three purchases at 9999999999999999.99 sum past decimal(18, 2).",
         ],
     }
