@@ -48,15 +48,23 @@ def measure(args: list[str], env: dict[str, str] | None = None) -> dict[str, flo
     return {"seconds": round(seconds, 1), "peak_rss_mib": round(usage.ru_maxrss / 1024, 1)}
 
 
+def _month(number: int) -> str:
+    """The number-th month from October 2019, the first month the public monthly stores export."""
+    year, month = divmod(2019 * 12 + 9 + number, 12)
+    return f"{year}-{month + 1:02d}"
+
+
 def _generate(folder: Path, events: int, files: int, layout: str) -> list[Path]:
-    """`files` event files of events / files rows each (reused when already generated)."""
+    """`files` event files of events / files rows each, consecutive months of a monthly layout
+    (reused when already generated)."""
     paths = []
     for number in range(files):
         path = folder / f"events-{number + 1:02d}.csv"
+        month = None if layout == "electronics" else _month(number)
+        wanted = {"rows": events // files, "seed": 1_000 + number, "layout": layout, "month": month}
         manifest = manifest_path(path)
-        wanted = {"rows": events // files, "seed": 1_000 + number}
         if not (path.exists() and manifest.exists() and _manifest_has(manifest, wanted)):
-            generate_file("events", path, rows=wanted["rows"], seed=wanted["seed"], layout=layout)
+            generate_file("events", path, rows=wanted["rows"], seed=wanted["seed"], layout=layout, month=month)
         paths.append(path)
     return paths
 
