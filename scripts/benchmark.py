@@ -1,12 +1,17 @@
-"""Measure the speed and memory targets, and write them down.
+"""Measure the speed, memory and disk targets side by side, in one run, and write them down.
 
-    python -m scripts.benchmark                 # generation at 10M events + the default `make run`
-    python -m scripts.benchmark --events 2000000 --skip-run
+    python -m scripts.benchmark                                  # 10M events, 1 file
+    python -m scripts.benchmark --events 110000000 --files 2 --layout multicategory
+    python -m scripts.benchmark --events 1000000 --skip-incremental
 
-Each measurement runs as a child process whose own peak resident memory is read when it
-ends. Results go to `logs/benchmark.json` (not outputs/, which each run replaces whole) and stdout.
-Targets (README, "Performance"): the default run under 2 minutes after set-up; 10M generated
-events under 1 GB of memory.
+For one set of generated event files (and a 5,000-row session file, so the store side
+dominates) it measures, each as a child process whose own peak resident memory is read when
+it ends: a raw CSV scan (count), the hand-written DuckDB reference (scripts/benchmark_reference,
+the store models' work as one script), `dbt build` (data tests, no unit tests), the whole
+`make run` job, and the disk the run leaves. Then the incremental case: the events again as
+ten files, nine loaded, the tenth added, against a full build of all ten.
+Results go to the console and `logs/benchmark.json` (not outputs/, which each run replaces
+whole). Targets (README, "Performance").
 """
 
 from __future__ import annotations
@@ -15,14 +20,18 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+from scripts.generate_sample import generate_file
 from scripts.inputs import PROJECT_ROOT
-from scripts.run_pipeline import DEV, resolve_inputs
+from scripts.synthetic.sink import manifest_path
+
+SESSIONS_ROWS = 5_000
+VENV_BIN = Path(sys.executable).parent
 
 
 def measure(args: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
@@ -40,41 +49,157 @@ def measure(args: list[str], env: dict[str, str] | None = None) -> dict[str, flo
     return {"seconds": round(seconds, 1), "peak_rss_mib": round(usage.ru_maxrss / 1024, 1)}
 
 
-def bench_generation(rows: int) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as scratch:
-        target = Path(scratch) / "events.csv"
-        args = [sys.executable, "-m", "scripts.generate_sample", "events", "--rows", str(rows)]
-        result = measure(args + ["--events-path", str(target)])
-        result["file_mib"] = round(target.stat().st_size / 2**20, 1)
-    return result
+def _month(number: int) -> str:
+    """The number-th month from October 2019, the first month the public monthly stores export."""
+    year, month = divmod(2019 * 12 + 9 + number, 12)
+    return f"{year}-{month + 1:02d}"
 
 
-def bench_run() -> dict[str, float]:
-    """The default `make run` on the built-in sample; generating the sample is set-up, not timed."""
-    for name in ("EVENTS_PATH", "SESSIONS_PATH", "DUCKDB_PATH", "DUCKDB_BUILD_PATH", "OUTPUTS_DIR"):
-        os.environ.pop(name, None)  # the built-in sample, default warehouse and outputs
-    resolve_inputs(DEV)
-    return measure([sys.executable, "-m", "scripts.run_pipeline"])
+def _generate(folder: Path, events: int, files: int, layout: str) -> list[Path]:
+    """`files` event files of events / files rows each, consecutive months of a monthly layout
+    (reused when already generated)."""
+    paths = []
+    for number in range(files):
+        path = folder / f"events-{number + 1:02d}.csv"
+        month = None if layout == "electronics" else _month(number)
+        wanted = {"rows": events // files, "seed": 1_000 + number, "layout": layout, "month": month}
+        manifest = manifest_path(path)
+        if not (path.exists() and manifest.exists() and _manifest_has(manifest, wanted)):
+            generate_file("events", path, rows=wanted["rows"], seed=wanted["seed"], layout=layout, month=month)
+        paths.append(path)
+    return paths
+
+
+def _manifest_has(path: Path, wanted: dict) -> bool:
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    return all(manifest.get(key) == value for key, value in wanted.items())
+
+
+def _size_mib(*paths: Path) -> float:
+    total = 0
+    for path in paths:
+        if path.is_file():
+            total += path.stat().st_size
+        elif path.is_dir():
+            total += sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    return round(total / 2**20, 1)
+
+
+def _dbt_build(files: list[Path], sessions: Path, workdir: Path, full_refresh: bool) -> dict[str, float]:
+    dbt_vars = {"store_files": [str(p) for p in files], "ads_files": [str(sessions)]}
+    args = [
+        str(VENV_BIN / "dbt"), "build", "--target", "dev", "--quiet", "--exclude-resource-type", "unit_test",
+        "--vars", json.dumps(dbt_vars), "--target-path", str(workdir / "target"), "--log-path", str(workdir / "logs"),
+    ]
+    env = {
+        **os.environ,
+        "DUCKDB_CANDIDATE_PATH": str(workdir / "warehouse.duckdb"),  # the marts, as a run's candidate
+        "DUCKDB_BUILD_PATH": str(workdir / "build.duckdb"),
+        "DBT_PROFILES_DIR": str(PROJECT_ROOT),
+    }
+    return measure(args + (["--full-refresh"] if full_refresh else []), env)
+
+
+def bench_one_set(files: list[Path], sessions: Path, scratch: Path, skip_run: bool) -> dict[str, object]:
+    results: dict[str, object] = {"input_mib": _size_mib(*files)}
+    print("[benchmark] raw CSV scan ...", flush=True)
+    listing = json.dumps([str(p) for p in files])
+    results["raw_scan"] = measure([
+        sys.executable, "-c",
+        f"import duckdb, json; duckdb.execute('select count(*) from read_csv(?, all_varchar = true)', [json.loads({listing!r})]).fetchall()",
+    ])
+    print("[benchmark] hand-written reference ...", flush=True)
+    results["reference"] = measure([
+        sys.executable, "-m", "scripts.benchmark_reference", "--database", str(scratch / "reference.duckdb"), *map(str, files)
+    ])
+    print("[benchmark] dbt build ...", flush=True)
+    build_dir = scratch / "dbt_build"
+    shutil.rmtree(build_dir, ignore_errors=True)
+    results["dbt_build"] = _dbt_build(files, sessions, build_dir, full_refresh=True)
+    results["dbt_build_vs_reference"] = round(results["dbt_build"]["seconds"] / results["reference"]["seconds"], 2)
+    if not skip_run:
+        print("[benchmark] make run ...", flush=True)
+        run_dir = scratch / "make_run"
+        shutil.rmtree(run_dir, ignore_errors=True)
+        env = {
+            **os.environ, "EVENTS_PATH": str(files[0].parent), "SESSIONS_PATH": str(sessions),
+            "DUCKDB_PATH": str(run_dir / "warehouse" / "analytics.duckdb"),
+            "DUCKDB_BUILD_PATH": str(run_dir / "warehouse" / "build.duckdb"), "OUTPUTS_DIR": str(run_dir / "outputs"),
+        }
+        results["make_run"] = measure([sys.executable, "-m", "scripts.run_pipeline"], env)
+        results["disk_after_run_mib"] = {
+            "warehouse": _size_mib(run_dir / "warehouse"), "outputs": _size_mib(run_dir / "outputs"),
+        }
+    return results
+
+
+def bench_incremental(events: int, layout: str, sessions: Path, scratch: Path) -> dict[str, object]:
+    """Ten equal files: a full build of all ten, and adding the tenth to nine already loaded."""
+    folder = scratch / "ten_files"
+    files = _generate(folder, events, 10, layout)
+    print("[benchmark] incremental: full build of ten files ...", flush=True)
+    full_dir, incremental_dir = scratch / "ten_full", scratch / "ten_incremental"
+    for path in (full_dir, incremental_dir):
+        shutil.rmtree(path, ignore_errors=True)
+    full = _dbt_build(files, sessions, full_dir, full_refresh=True)
+    print("[benchmark] incremental: nine files, then the tenth ...", flush=True)
+    _dbt_build(files[:9], sessions, incremental_dir, full_refresh=True)
+    tenth = _dbt_build(files, sessions, incremental_dir, full_refresh=False)
+    return {"full_build_of_ten": full, "adding_the_tenth": tenth, "tenth_vs_full": round(tenth["seconds"] / full["seconds"], 2)}
+
+
+def print_table(results: dict) -> None:
+    one = results["one_set"]
+    rows = [
+        ("raw CSV scan", one["raw_scan"]), ("hand-written reference", one["reference"]),
+        ("dbt build", one["dbt_build"]), ("make run", one.get("make_run")),
+    ]
+    print(f"\n{results['events']:,} {results['layout']} events in {results['files']} file(s), {one['input_mib']:,} MiB")
+    print(f"{'step':<26}{'seconds':>10}{'peak MiB':>12}")
+    for name, row in rows:
+        if row:
+            print(f"{name:<26}{row['seconds']:>10}{row['peak_rss_mib']:>12}")
+    print(f"dbt build / reference: {one['dbt_build_vs_reference']}")
+    if "disk_after_run_mib" in one:
+        print(f"disk after make run (MiB): {one['disk_after_run_mib']}")
+    if "incremental" in results:
+        inc = results["incremental"]
+        print(
+            f"ten files: full build {inc['full_build_of_ten']['seconds']} s, adding the tenth "
+            f"{inc['adding_the_tenth']['seconds']} s ({inc['tenth_vs_full']:.0%} of full)"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.benchmark", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--events", type=int, default=10_000_000, help="events to generate (default: %(default)s)")
-    parser.add_argument("--skip-run", action="store_true", help="skip timing the default run")
-    parser.add_argument("--output", type=Path, default=PROJECT_ROOT / "logs/benchmark.json")
+    parser.add_argument("--events", type=int, default=10_000_000, help="events in all (default: %(default)s)")
+    parser.add_argument("--files", type=int, default=1, help="files the events are split into (default: 1)")
+    parser.add_argument("--layout", default="electronics", choices=("electronics", "cosmetics", "multicategory"))
+    parser.add_argument("--skip-run", action="store_true", help="skip timing the whole make run")
+    parser.add_argument("--skip-incremental", action="store_true", help="skip the ten-file incremental case")
+    parser.add_argument("--scratch", type=Path, default=PROJECT_ROOT / "data" / "benchmark")
+    parser.add_argument("--output", type=Path, default=PROJECT_ROOT / "logs" / "benchmark.json")
     args = parser.parse_args(argv)
 
+    sessions = args.scratch / "sessions.csv"
+    if not sessions.exists():
+        generate_file("sessions", sessions, rows=SESSIONS_ROWS, seed=7)
+    folder = args.scratch / f"{args.layout}-{args.events}-{args.files}"
+    print(f"[benchmark] generating {args.events:,} {args.layout} events in {args.files} file(s) ...", flush=True)
+    started = time.perf_counter()
+    files = _generate(folder, args.events, args.files, args.layout)
     results: dict[str, object] = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
+        "events": args.events, "files": args.files, "layout": args.layout,
+        "generation_seconds": round(time.perf_counter() - started, 1),
+        "one_set": bench_one_set(files, sessions, args.scratch, args.skip_run),
     }
-    print(f"[benchmark] generating {args.events:,} events ...", flush=True)
-    results[f"generate_{args.events}_events"] = bench_generation(args.events)
-    if not args.skip_run:
-        print("[benchmark] default make run (sample present) ...", flush=True)
-        results["default_run"] = bench_run()
+    if not args.skip_incremental:
+        results["incremental"] = bench_incremental(args.events, args.layout, sessions, args.scratch)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(results, indent=2))
+    print_table(results)
+    print(f"\nWritten to {args.output}")
     return 0
 
 

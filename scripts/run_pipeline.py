@@ -127,7 +127,9 @@ def _sample_is_current(path: Path, rows: int | None) -> bool:
     if not (path.exists() and manifest_file.exists()):
         return False
     manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
-    return manifest.get("seed") == SAMPLE_SEED and (rows is None or manifest.get("rows") == rows)
+    # A file written with another --layout (or the hostile one) is not the built-in sample.
+    built_in = manifest.get("layout", "electronics") == "electronics" and "kind" not in manifest
+    return built_in and manifest.get("seed") == SAMPLE_SEED and (rows is None or manifest.get("rows") == rows)
 
 
 def resolve_inputs(profile: Profile) -> dict[str, list[Path]]:

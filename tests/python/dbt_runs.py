@@ -1,9 +1,9 @@
 """Run dbt on files of a test's own, into a warehouse of its own.
 
 Each build gets its own target and log folders, so it never overwrites the CI build's
-manifest or run results, and its own DuckDB files under the test's tmp_path: the marts in
-warehouse.duckdb (written in place, as the run's candidate would be), staging and
-intermediate in build.duckdb.
+manifest or run results, and its own DuckDB files under the test's tmp_path, as a run has:
+the marts in warehouse.duckdb (written in place, as a run writes its candidate), staging and
+intermediate in build.duckdb (`build_database`).
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ def dbt_build(
     events: list[Path],
     select: list[str] | None = None,
     full_refresh: bool = False,
-    command: str = "build",
+    data_tests: bool = True,
 ) -> Path:
-    """`dbt build` (no unit tests) of `events` (and the CI session sample); returns the marts' file."""
+    """`dbt build` of `events` (and the CI session sample): seeds, models and, unless told
+    otherwise, data tests; never unit tests (the CI build runs them). Returns the marts' file."""
     database = workdir / "warehouse.duckdb"
     dbt_vars = {
         **CI.dbt_vars,
@@ -35,10 +36,10 @@ def dbt_build(
         "ads_files": [str(CI_SESSIONS)],
     }
     args = [
-        str(Path(sys.executable).with_name("dbt")), command, "--target", "ci", "--quiet",
+        str(Path(sys.executable).with_name("dbt")), "build", "--target", "ci", "--quiet",
         "--vars", json.dumps(dbt_vars),
         "--target-path", str(workdir / "target"), "--log-path", str(workdir / "logs"),
-        "--exclude-resource-type", "unit_test",
+        "--exclude-resource-type", "unit_test", *([] if data_tests else ["test"]),
     ]
     if select:
         args += ["--select", *select]
@@ -47,9 +48,14 @@ def dbt_build(
     env = {
         **os.environ,
         "DUCKDB_CANDIDATE_PATH": str(database),
-        "DUCKDB_BUILD_PATH": str(workdir / "build.duckdb"),
+        "DUCKDB_BUILD_PATH": str(build_database(workdir)),
         "DBT_PROFILES_DIR": str(PROJECT_ROOT),
     }
     completed = subprocess.run(args, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=False)
-    assert completed.returncode == 0, f"dbt {command} failed:\n{completed.stdout[-4000:]}\n{completed.stderr[-2000:]}"
+    assert completed.returncode == 0, f"dbt build failed:\n{completed.stdout[-4000:]}\n{completed.stderr[-2000:]}"
     return database
+
+
+def build_database(workdir: Path) -> Path:
+    """Where `dbt_build(workdir, ...)` keeps staging and intermediate."""
+    return workdir / "build.duckdb"

@@ -310,3 +310,197 @@ def test_cli_rejects_rows_out_of_bounds():
         with pytest.raises(SystemExit):
             parser.parse_args(["events", "--rows", bad])
     assert events.DEFAULT_ROWS == PUBLISHED_RAW_ROWS
+
+
+# --- Layouts: cosmetics and multicategory -----------------------------------------------------
+# Small monthly files of each layout, read back as text and checked with detectors written
+# here. Shapes are those of the real exports (shared/real-samples/README.md).
+
+LAYOUT_ROWS = 30_000
+MIN_LAYOUT_ROWS = 1_000
+MONTHLY_LAYOUTS = ("cosmetics", "multicategory")
+DEFAULT_MONTHS = {"cosmetics": (2019, 12), "multicategory": (2019, 10)}
+UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"
+PRODUCT_ID_SHAPES = {"cosmetics": r"[1-9]\d{6}", "multicategory": r"[1-9]\d{6,7}"}
+EVENT_TYPES = ("view", "cart", "purchase", "remove_from_cart")
+# Real ratios: ~0.6 removals per cart event (cosmetics); 79 of 109 buyers never cart
+# (multi-category head sample).
+REMOVALS_PER_CART = 0.6
+BUYERS_WITHOUT_CART = 79 / 109
+
+
+def _layout_defects(frame: pd.DataFrame, event_types: tuple[str, ...]) -> pd.DataFrame:
+    """As `_defects`, for a layout whose accepted event types are `event_types`."""
+    defects = _defects(frame)
+    defects["invalid_event_type"] = ~frame["event_type"].isin(event_types)
+    return defects
+
+
+@pytest.fixture(scope="module", params=MONTHLY_LAYOUTS)
+def monthly(request, tmp_path_factory) -> tuple[str, pd.DataFrame, pd.DataFrame, dict]:
+    """(layout, every row, clean de-duplicated rows with parsed time, manifest)."""
+    layout = request.param
+    path = tmp_path_factory.mktemp(layout) / "events.csv"
+    manifest = events.generate(path, rows=LAYOUT_ROWS, seed=SEED, layout=layout)
+    frame = _read(path)
+    types = EVENT_TYPES if layout == "cosmetics" else EVENT_TYPES[:3]
+    clean = frame[~_layout_defects(frame, types).any(axis=1)].drop_duplicates().copy()
+    clean["at"] = pd.to_datetime(clean["event_time"], format=TIME_FORMAT)
+    return layout, frame, clean, manifest
+
+
+def test_layout_manifest_matches_the_file(monthly):
+    layout, frame, clean, manifest = monthly
+    types = EVENT_TYPES if layout == "cosmetics" else EVENT_TYPES[:3]
+    defects = _layout_defects(frame, types)
+    assert len(frame) == manifest["rows"] == LAYOUT_ROWS
+    assert manifest["layout"] == layout and manifest["month"] == "{}-{:02d}".format(*DEFAULT_MONTHS[layout])
+    assert frame.duplicated().sum() == manifest["exact_duplicate_rows"]
+    assert defects.sum(axis=1).max() == 1
+    assert defects.sum().to_dict() == manifest["dirty_rows"]
+    assert len(clean) == manifest["clean_rows"]
+    by_type = clean["event_type"].value_counts().reindex(EVENT_TYPES, fill_value=0).to_dict()
+    assert by_type == manifest["clean_rows_by_event_type"]
+    assert (frame["user_session"] == "").sum() == manifest["empty_session_rows"]
+
+
+def test_layout_id_and_session_shapes(monthly):
+    layout, frame, clean, _ = monthly
+    assert clean["user_id"].str.fullmatch(r"[1-9]\d{8}").all()
+    sessions = clean.loc[clean["user_session"] != "", "user_session"]
+    assert sessions.str.fullmatch(UUID).all()
+    assert clean["product_id"].str.fullmatch(PRODUCT_ID_SHAPES[layout]).all()
+    assert clean["category_id"].str.fullmatch(r"[1-9]\d{18}").all()
+    if layout == "cosmetics":
+        assert (frame["category_code"] == "").all(), "the cosmetics export has no category_code"
+    else:
+        assert (clean["category_code"] != "").mean() > 0.5
+    assert (clean[clean["user_session"] != ""].groupby("user_session")["user_id"].nunique() == 1).all()
+
+
+def test_layout_month_window(monthly):
+    layout, frame, clean, _ = monthly
+    year, month = DEFAULT_MONTHS[layout]
+    assert frame["event_time"].iloc[0] == f"{year}-{month:02d}-01 00:00:00 UTC"
+    assert (clean["at"].dt.year == year).all() and (clean["at"].dt.month == month).all()
+    assert clean["at"].dt.day.nunique() == pd.Period(f"{year}-{month:02d}").days_in_month
+
+
+def test_layout_event_mix(monthly):
+    layout, _, clean, _ = monthly
+    counts = clean["event_type"].value_counts()
+    if layout == "cosmetics":
+        assert counts["remove_from_cart"] / counts["cart"] == pytest.approx(REMOVALS_PER_CART, abs=0.05)
+    else:
+        assert "remove_from_cart" not in counts
+        per_user = pd.crosstab(clean["user_id"], clean["event_type"])
+        buyers = per_user[per_user["purchase"] > 0]
+        share = (buyers["cart"] == 0).mean()
+        assert share == pytest.approx(BUYERS_WITHOUT_CART, abs=0.05), "most buyers never cart"
+        assert (per_user["purchase"] > 0).sum() > (per_user["cart"] > 0).sum()
+
+
+def test_multicategory_non_positive_prices_are_zero_priced_views(monthly):
+    layout, frame, _, manifest = monthly
+    price = pd.to_numeric(frame["price"], errors="coerce")
+    zero = frame[frame["price"].map(_parses_as_number) & (price <= 0)]
+    assert len(zero) == manifest["dirty_rows"]["non_positive_price"] >= 1
+    if layout == "multicategory":
+        assert (zero["price"] == "0.00").all() and (zero["event_type"] == "view").all()
+        # ~11 per 9,999 rows in the real file: well above electronics' 20 per 885,129.
+        assert len(zero) == pytest.approx(LAYOUT_ROWS * 11 / 9_999, rel=0.05)
+
+
+def test_cosmetics_removals_follow_a_cart_of_the_same_user_and_product(tmp_path):
+    path = tmp_path / "cosmetics.csv"
+    events.generate(path, rows=LAYOUT_ROWS, seed=3, layout="cosmetics")
+    frame = _read(path)
+    rows = frame[frame["event_type"].isin(["cart", "remove_from_cart"])].drop_duplicates().copy()
+    rows["at"] = pd.to_datetime(rows["event_time"], format=TIME_FORMAT)
+    removals = paired = same_session = 0
+    for _, group in rows.sort_values("at", kind="stable").groupby(["user_id", "product_id"]):
+        open_carts: list[pd.Series] = []
+        seen_cart: pd.Timestamp | None = None
+        for _, row in group.iterrows():
+            if row["event_type"] == "cart":
+                open_carts.append(row)
+                seen_cart = seen_cart or row["at"]
+                continue
+            removals += 1
+            assert seen_cart is not None and row["at"] - seen_cart >= pd.Timedelta(seconds=1)
+            if open_carts:
+                cart = open_carts.pop()
+                assert row["at"] - cart["at"] >= pd.Timedelta(seconds=1)
+                paired += 1
+                same_session += cart["user_session"] == row["user_session"]
+    assert removals > 100
+    assert paired / removals > 0.85, "most removals pair with one cart"
+    assert same_session / paired > 0.8, "usually in the cart's session"
+
+
+@pytest.mark.parametrize("layout", MONTHLY_LAYOUTS)
+def test_layout_same_seed_same_bytes(tmp_path, layout):
+    first, second = tmp_path / "a.csv.gz", tmp_path / "b.csv.gz"
+    assert events.generate(first, rows=2_000, seed=7, layout=layout) == events.generate(
+        second, rows=2_000, seed=7, layout=layout
+    )
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_files_of_other_layouts_and_months_share_no_ids(tmp_path):
+    """Files a user loads together (a directory of monthly files) must not merge users or
+    sessions by accident: each layout and month gets its own user id range."""
+    specs = [("cosmetics", "2019-12"), ("cosmetics", "2020-01"), ("multicategory", "2019-10"),
+             ("multicategory", "2019-11")]  # fmt: skip
+    frames = []
+    for layout, month in specs:
+        path = tmp_path / f"{layout}-{month}.csv"
+        manifest = events.generate(path, rows=5_000, seed=SEED, layout=layout, month=month)
+        assert manifest["month"] == month
+        frame = _read(path)
+        clean = frame[frame["user_id"].str.fullmatch(r"\d+") & frame["product_id"].str.fullmatch(r"\d+")]
+        first_day = pd.to_datetime(clean["event_time"], format=TIME_FORMAT, errors="coerce").min()
+        assert first_day == pd.Timestamp(f"{month}-01")
+        frames.append(clean)
+    ranges = sorted((f["user_id"].astype(int).min(), f["user_id"].astype(int).max()) for f in frames)
+    for (_, high), (low, _) in zip(ranges, ranges[1:]):
+        assert high < low, "user id ranges of two files overlap"
+    sessions = [set(f.loc[f["user_session"] != "", "user_session"]) for f in frames]
+    assert sum(len(s) for s in sessions) == len(set().union(*sessions))
+    # The same store keeps its catalog from month to month; the two stores share no product.
+    products = {spec: set(f["product_id"]) for spec, f in zip(specs, frames)}
+    assert products[specs[0]] & products[specs[1]]
+    assert not (products[specs[0]] | products[specs[1]]) & (products[specs[2]] | products[specs[3]])
+
+
+def test_leap_february(tmp_path):
+    path = tmp_path / "events.csv"
+    events.generate(path, rows=MIN_LAYOUT_ROWS, seed=1, layout="cosmetics", month="2020-02")
+    at = pd.to_datetime(_read(path)["event_time"], format=TIME_FORMAT, errors="coerce").dropna()
+    assert at.min() == pd.Timestamp("2020-02-01") and at.max() < pd.Timestamp("2020-03-01")
+    assert at.max() >= pd.Timestamp("2020-02-29")
+
+
+def test_cli_layout_and_month(tmp_path):
+    from scripts import generate_sample
+
+    parser = generate_sample.build_parser()
+    args = parser.parse_args(["events", "--layout", "cosmetics", "--month", "2020-01"])
+    assert (args.layout, args.month) == ("cosmetics", "2020-01")
+    assert parser.parse_args(["events"]).layout == "electronics"
+    for bad in (["--layout", "books"], ["--layout", "cosmetics", "--month", "2020-13"], ["--month", "Jan"]):
+        with pytest.raises(SystemExit):
+            parser.parse_args(["events", *bad])
+    with pytest.raises(SystemExit):
+        generate_sample.main(["events", "--month", "2019-10"])  # electronics has no month
+    with pytest.raises(ValueError):
+        events.generate(tmp_path / "events.csv", rows=1_000, seed=1, month="2019-10")
+
+
+def test_electronics_manifest_counts_clean_rows_by_event_type(sample):
+    frame, manifest, _ = sample
+    assert manifest["layout"] == "electronics" and manifest["month"] is None
+    assert not (frame["event_type"] == "remove_from_cart").any(), "the electronics store logs no removals"
+    clean = frame[~_defects(frame).any(axis=1)].drop_duplicates()
+    by_type = clean["event_type"].value_counts().reindex(EVENT_TYPES, fill_value=0).to_dict()
+    assert by_type == manifest["clean_rows_by_event_type"]

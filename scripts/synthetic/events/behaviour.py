@@ -12,6 +12,17 @@
 * Sessions: a new session starts at a journey boundary with p = 0.313 and inside a
   journey with p = 0.08, giving ~1.2 sessions per user (490,398 at the default size),
   more for busier users.
+
+Layouts change two things (`Behaviour`):
+* Multi-category: most buyers buy without any cart event (79 of the 109 buyers of the real
+  file's first 9,999 rows, 30 carted and bought, 37 carted and never bought), so the
+  segment shares among shoppers follow those; the buyer share of users stays.
+* Cosmetics: cart removals (`remove_from_cart`), ~0.6 per cart event as in the real shop.
+  A carted product that is not bought is removed with p = REMOVE_UNBOUGHT_SHARE (now and
+  then twice); any carted product may first go through "cart, remove" rounds (geometric,
+  mean CART_REMOVE_ROUNDS) before its last cart. A removal is always the same user and
+  product as the cart just before it in the journey, one second or more later, and in the
+  same session unless a session break falls in between (p = 0.08).
 """
 
 from __future__ import annotations
@@ -21,7 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.random import Generator
 
-from scripts.synthetic.events.calendar import draw_times
+from scripts.synthetic.events.calendar import Window, draw_times
 from scripts.synthetic.events.catalog import Catalog, pick
 from scripts.synthetic.events.draws import geometric, stratified
 
@@ -52,7 +63,32 @@ EXTRA_VIEWS_PER_BROWSE_JOURNEY = 0.3
 SESSION_BREAK_BETWEEN_JOURNEYS = 0.313
 SESSION_BREAK_IN_JOURNEY = 0.08
 
-VIEW, CART, PURCHASE = range(3)
+VIEW, CART, PURCHASE, REMOVE = range(4)
+
+# Cosmetics removals (see the module docstring): with the electronics journeys, ~0.6
+# removals per cart event.
+REMOVE_UNBOUGHT_SHARE = 0.85
+EXTRA_REMOVALS_MEAN = 0.1
+CART_REMOVE_ROUNDS = 0.4
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    """What a layout changes in the users' behaviour."""
+
+    segment_users: tuple[int, int, int, int]  # BROWSE, ABANDON, BUY_AFTER_CART, BUY_WITHOUT_CART
+    removals: bool
+
+
+ELECTRONICS_BEHAVIOUR = Behaviour(segment_users=SEGMENT_USERS, removals=False)
+# Multi-category: the electronics buyers (21,304 users) split 30 : 79 into carted-then-bought
+# and bought-without-cart, and 37 carted-never-bought per 109 buyers (the real file's head).
+_BUYERS = SEGMENT_USERS[2] + SEGMENT_USERS[3]
+_MULTI_SHOPPERS = (round(_BUYERS * 37 / 109), round(_BUYERS * 30 / 109), round(_BUYERS * 79 / 109))
+MULTICATEGORY_BEHAVIOUR = Behaviour(
+    segment_users=(sum(SEGMENT_USERS) - sum(_MULTI_SHOPPERS), *_MULTI_SHOPPERS), removals=False
+)
+COSMETICS_BEHAVIOUR = Behaviour(segment_users=SEGMENT_USERS, removals=True)
 
 
 @dataclass(frozen=True)
@@ -71,10 +107,14 @@ class Journeys:
     views: np.ndarray
     carts: np.ndarray
     purchases: np.ndarray
+    # Cosmetics only (zeros elsewhere): "cart, remove" rounds before the last cart, and
+    # removals after it.
+    rounds: np.ndarray
+    removals: np.ndarray
 
 
-def _draw_users(rng: Generator, n: int) -> Users:
-    shares = np.cumsum(SEGMENT_USERS) / sum(SEGMENT_USERS)
+def _draw_users(rng: Generator, n: int, behaviour: Behaviour) -> Users:
+    shares = np.cumsum(behaviour.segment_users) / sum(behaviour.segment_users)
     segment = np.minimum(np.searchsorted(shares, stratified(rng, n), side="right"), BUY_WITHOUT_CART)
     shopper = segment != BROWSE
     views = np.ones(n, dtype=bool)
@@ -111,6 +151,7 @@ def _journey_counts(rng: Generator, members: np.ndarray, mean: float, base: int)
 
 
 def _draw_journeys(rng: Generator, users: Users, catalog: Catalog) -> Journeys:
+    """Journeys without removals (electronics' draws, in electronics' order)."""
     bought_user, bought_carts, bought_purchases = _bought_journeys(rng, users)
     cart_only = _journey_counts(rng, users.segment == ABANDON, EXTRA_CART_JOURNEYS_ABANDONER, 1)
     cart_only += _journey_counts(rng, users.segment == BUY_AFTER_CART, CART_ONLY_JOURNEYS_BUYER, 0)
@@ -145,6 +186,29 @@ def _draw_journeys(rng: Generator, users: Users, catalog: Catalog) -> Journeys:
         purchases=np.concatenate(
             [bought_purchases, np.zeros(cart_user.size + browse_user.size, np.int64)]
         )[order],
+        rounds=np.zeros(user.size, np.int64),
+        removals=np.zeros(user.size, np.int64),
+    )
+
+
+def _add_removals(rng: Generator, journeys: Journeys) -> Journeys:
+    """Cosmetics: removal rounds for carted journeys, removals for the unbought ones."""
+    carted = journeys.carts > 0
+    rounds = np.zeros(carted.size, np.int64)
+    rounds[carted] = geometric(stratified(rng, int(carted.sum())), CART_REMOVE_ROUNDS)
+    unbought = carted & (journeys.purchases == 0)
+    removals = np.zeros(carted.size, np.int64)
+    removed = stratified(rng, int(unbought.sum())) < REMOVE_UNBOUGHT_SHARE
+    extra = geometric(stratified(rng, int(unbought.sum())), EXTRA_REMOVALS_MEAN)
+    removals[unbought] = np.where(removed, 1 + extra, 0)
+    return Journeys(
+        user=journeys.user,
+        product=journeys.product,
+        views=journeys.views,
+        carts=journeys.carts,
+        purchases=journeys.purchases,
+        rounds=rounds,
+        removals=removals,
     )
 
 
@@ -172,13 +236,29 @@ class Events:
 
 
 def _expand(journeys: Journeys) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(user, kind, product, opens_journey) per event: views, then the cart, then purchases."""
+    """(user, kind, product, opens_journey) per event: views, then "cart, remove" rounds, then
+    the cart, then its removals or purchases."""
+    removals = bool(journeys.rounds.any() or journeys.removals.any())
     counts = journeys.views + journeys.carts + journeys.purchases
+    if removals:
+        counts = counts + 2 * journeys.rounds + journeys.removals
     journey = np.repeat(np.arange(counts.size), counts)
     position = np.arange(journey.size) - np.repeat(np.cumsum(counts) - counts, counts)
     views = journeys.views[journey]
-    carted = position < views + journeys.carts[journey]
-    kind = np.where(position < views, VIEW, np.where(carted, CART, PURCHASE))
+    if not removals:
+        carted = position < views + journeys.carts[journey]
+        kind = np.where(position < views, VIEW, np.where(carted, CART, PURCHASE))
+    else:
+        rounds_end = views + 2 * journeys.rounds[journey]
+        cart_end = rounds_end + journeys.carts[journey]
+        removals_end = cart_end + journeys.removals[journey]
+        # Inside the rounds, even positions (from the first round) are carts, odd removals.
+        round_kind = np.where((position - views) % 2 == 0, CART, REMOVE)
+        kind = np.select(
+            [position < views, position < rounds_end, position < cart_end, position < removals_end],
+            [VIEW, round_kind, CART, REMOVE],
+            PURCHASE,
+        )
     return journeys.user[journey], kind, journeys.product[journey], position == 0
 
 
@@ -190,11 +270,16 @@ def _draw_sessions(rng: Generator, user: np.ndarray, opens_journey: np.ndarray) 
     return np.cumsum(opens_session) - 1
 
 
-def simulate_chunk(rng: Generator, catalog: Catalog, n_users: int, opens_window: bool) -> Events:
+def simulate_chunk(
+    rng: Generator, catalog: Catalog, n_users: int, opens_window: bool, behaviour: Behaviour, window: Window
+) -> Events:
     """Clean events of `n_users` new users; `opens_window` puts the file's first row at the
     window start."""
-    users = _draw_users(rng, n_users)
-    user, kind, product, opens_journey = _expand(_draw_journeys(rng, users, catalog))
+    users = _draw_users(rng, n_users, behaviour)
+    journeys = _draw_journeys(rng, users, catalog)
+    if behaviour.removals:
+        journeys = _add_removals(rng, journeys)
+    user, kind, product, opens_journey = _expand(journeys)
     session = _draw_sessions(rng, user, opens_journey)
-    time = draw_times(rng, user, session, n_users, opens_window)
+    time = draw_times(rng, user, session, n_users, opens_window, window)
     return Events(user=user, kind=kind, product=product, session=session, time=time)

@@ -14,6 +14,12 @@ Planted catalog gaps (rates per clean row at the default size)
 * Missing category_code, 26.7 % of rows: 22.3 % of rows are on category_ids that never
   have a code; 5.7 % of the other rows blank the code of a category_id that has one,
   recoverable from the same category_id's other rows (~17 % of the missing-code rows).
+
+Layouts (`CatalogStyle`) give each store its own id ranges, so files of different stores
+never share a product or category id: electronics products 1,000 .. 4,199,999 (4-7 digits),
+cosmetics 4,200,000 .. 5,999,999 (7 digits, like the real 5712790), multi-category
+6,000,000 .. 99,999,999 (7-8 digits, like the real 1004237 and 44600062); 19-digit category
+ids near each store's real ones. The cosmetics export has no category_code on any row.
 """
 
 from __future__ import annotations
@@ -52,6 +58,22 @@ CATEGORY_CODE_BLANK_RATE = 0.057
 
 
 @dataclass(frozen=True)
+class CatalogStyle:
+    """A store's id ranges, and whether its export has category codes at all."""
+
+    product_id_min: int
+    product_id_max: int
+    category_id_base: int
+    has_category_codes: bool
+
+
+ELECTRONICS_CATALOG = CatalogStyle(PRODUCT_ID_MIN, PRODUCT_ID_MAX, CATEGORY_ID_BASE, True)
+# Category ids near the real ones (1487580005268456287; 2053013552326770905).
+COSMETICS_CATALOG = CatalogStyle(4_200_000, 5_999_999, 1_487_580_005_000_000_000, False)
+MULTICATEGORY_CATALOG = CatalogStyle(6_000_000, 99_999_999, 2_053_013_552_000_000_000, True)
+
+
+@dataclass(frozen=True)
 class Catalog:
     """Products laid out line by line, so stratified picks hit each line's share."""
 
@@ -66,11 +88,11 @@ def _zipf_weights(n: int) -> np.ndarray:
     return np.arange(1, n + 1, dtype=np.float64) ** -POPULARITY_EXPONENT
 
 
-def _category_ids(rng: Generator) -> tuple[dict[str, int], np.ndarray]:
+def _category_ids(rng: Generator, style: CatalogStyle) -> tuple[dict[str, int], np.ndarray]:
     """One 19-digit id per category code, plus the pool of ids that never have a code."""
     codes = sorted({line.category_code for line in LINES if line.category_code is not None})
     offsets = rng.choice(CATEGORY_ID_SPAN, size=len(codes) + UNCODED_CATEGORY_IDS, replace=False)
-    ids = CATEGORY_ID_BASE + offsets.astype(np.int64)
+    ids = style.category_id_base + offsets.astype(np.int64)
     coded = {code: int(ids[i]) for i, code in enumerate(codes)}
     return coded, ids[len(codes) :]
 
@@ -87,8 +109,8 @@ def _price_text(cents: int) -> str:
     return f"{cents // 100}.{cents % 100:02d}"
 
 
-def _product_fields(product_id: int, category_id: int, line: Line, cents: int) -> list[str]:
-    code = line.category_code or ""
+def _product_fields(product_id: int, category_id: int, line: Line, cents: int, has_code: bool) -> list[str]:
+    code = (line.category_code or "") if has_code else ""
     brand = line.brand or ""
     price = _price_text(cents)
     return [
@@ -119,14 +141,14 @@ def _line_products(
     return browse, buy, cents
 
 
-def build_catalog(rng: Generator) -> Catalog:
-    coded_ids, uncoded_ids = _category_ids(rng)
+def build_catalog(rng: Generator, style: CatalogStyle = ELECTRONICS_CATALOG) -> Catalog:
+    coded_ids, uncoded_ids = _category_ids(rng, style)
     planted: dict[tuple[str | None, str | None], list[PlantedProduct]] = {}
     for product in ZERO_CONVERSION_PRODUCTS:
         planted.setdefault((product.category_code, product.brand), []).append(product)
     total = sum(_line_size(line) for line in LINES) + len(ZERO_CONVERSION_PRODUCTS)
-    span = PRODUCT_ID_MAX - PRODUCT_ID_MIN + 1
-    product_ids = iter((PRODUCT_ID_MIN + rng.choice(span, size=total, replace=False)).tolist())
+    span = style.product_id_max - style.product_id_min + 1
+    product_ids = iter((style.product_id_min + rng.choice(span, size=total, replace=False)).tolist())
     fields: list[str] = []
     browse: list[np.ndarray] = []
     buy: list[np.ndarray] = []
@@ -138,7 +160,9 @@ def build_catalog(rng: Generator) -> Catalog:
         else:
             category_ids = np.full(cents.size, coded_ids[line.category_code])
         for category_id, price in zip(category_ids.tolist(), cents.tolist()):
-            fields.extend(_product_fields(next(product_ids), category_id, line, price))
+            fields.extend(
+                _product_fields(next(product_ids), category_id, line, price, style.has_category_codes)
+            )
         browse.append(line_browse)
         buy.append(line_buy)
     return Catalog(

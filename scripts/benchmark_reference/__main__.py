@@ -1,0 +1,62 @@
+"""The benchmark's hand-written reference: the store models' work as one DuckDB script.
+
+    python -m scripts.benchmark_reference --database /tmp/reference.duckdb FILE [FILE ...]
+
+Reads the files with the same line reader as the models (one read_csv per file, latin-1,
+numbered lines; paths escaped), runs store.sql, and prints the headline it computed so the
+benchmark can check it agrees with dbt's.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import duckdb
+
+SCRIPT = Path(__file__).with_name("store.sql")
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _glob_escaped(path: str) -> str:
+    return "".join(f"[{c}]" if c in "[]*?" else c for c in path)
+
+
+def lines_sql(files: list[Path]) -> str:
+    reads = [
+        f"select {_literal(str(path))} as source_file, ordinality as source_line, line as latin1_text "
+        f"from read_csv({_literal(_glob_escaped(str(path)))}, columns = {{'line': 'varchar'}}, header = false, "
+        "auto_detect = false, delim = chr(65535), quote = '', escape = '', strict_mode = false, "
+        "encoding = 'latin-1', max_line_size = 16777216, buffer_size = 33554432) with ordinality"
+        for path in files
+    ]
+    return (
+        "with raw as (" + " union all ".join(reads) + "), "
+        "bytes as (select *, case when strlen(latin1_text) <> length(latin1_text) then from_hex(array_to_string("
+        "list_transform(string_split(latin1_text, ''), lambda c: printf('%02X', ord(c))), '')) end as b from raw) "
+        "select source_file, source_line, coalesce(try(decode(b)), cast(b as varchar), latin1_text) as line_text, "
+        "b is not null and try(decode(b)) is null as is_invalid_utf8 from bytes where source_line > 1"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.benchmark_reference", description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("--database", type=Path, required=True)
+    parser.add_argument("--memory-limit", default="4GB")
+    args = parser.parse_args(argv)
+    args.database.unlink(missing_ok=True)
+    with duckdb.connect(str(args.database)) as con:
+        con.execute("set memory_limit = ?", [args.memory_limit])
+        script = SCRIPT.read_text(encoding="utf-8").replace("{lines}", "(" + lines_sql(args.files) + ")")
+        con.execute(script)
+        users, revenue = con.execute("select user_count, revenue from kpi_summary").fetchone()
+    print(f"user_count={users} revenue={revenue}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,168 @@
+-- The store models' work, written by hand as one DuckDB script, for `make benchmark` to time
+-- dbt against: read every line once, type and validate it with the same rules (quarantine by
+-- reason, exact duplicates collapsed), then the store marts from the typed events. No dbt, no
+-- tests, no intermediate tables beyond what a hand-written job would keep. `{lines}` is the
+-- per-file line reader the runner (__main__.py) renders with escaped paths.
+create table lines as {lines};
+
+create table parsed as
+with split as (
+    select
+        source_file, source_line, line_text, is_invalid_utf8,
+        case
+            when not contains(line_text, '"') then string_split(line_text, ',')
+            when regexp_full_match(line_text, '(?:"(?:[^"]|"")*"|[^,"]*)(?:,(?:"(?:[^"]|"")*"|[^,"]*))*')
+                then list_transform(regexp_extract_all(',' || line_text, ',("(?:[^"]|"")*"|[^,"]*)', 1),
+                    lambda c: case when starts_with(c, '"') then replace(c[2:-2], '""', '"') else c end)
+        end as f
+    from lines
+),
+typed as (
+    select
+        *,
+        try_strptime(nullif(f[1], ''), ['%Y-%m-%d %H:%M:%S UTC', '%Y-%m-%d %H:%M:%S']) as event_at,
+        case when regexp_full_match(f[3], '[0-9]+') then try_cast(f[3] as bigint) end as product_id,
+        case when regexp_full_match(f[4], '[0-9]+') then try_cast(f[4] as bigint) end as category_id,
+        try_cast(nullif(f[7], '') as decimal(18, 2)) as price,
+        case when regexp_full_match(f[8], '[0-9]+') then try_cast(f[8] as bigint) end as user_id
+    from split
+)
+select
+    source_file, source_line, event_at, f[2] as event_type, product_id, category_id,
+    nullif(f[5], '') as category_code, nullif(f[6], '') as brand, price, user_id, nullif(f[9], '') as user_session,
+    case
+        when coalesce(line_text, '') = '' then 'blank_line'
+        when is_invalid_utf8 then 'invalid_utf8'
+        when regexp_matches(line_text, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]') then 'control_character'
+        when length(line_text) > 4096 then 'oversized_line'
+        when f is null then 'malformed_quoting'
+        when len(f) < 9 then 'missing_fields'
+        when array_to_string(f[10:], '') <> '' then 'extra_fields'
+        when nullif(f[1], '') is null then 'missing_event_time'
+        when event_at is null then 'invalid_event_time'
+        when event_at < timestamp '2000-01-01' or event_at >= timestamp '2100-01-01' then 'out_of_range_event_time'
+        when f[2] not in ('view', 'cart', 'purchase', 'remove_from_cart') then 'invalid_event_type'
+        when nullif(f[8], '') is null then 'missing_user_id'
+        when user_id is null then 'invalid_user_id'
+        when nullif(f[3], '') is null then 'missing_product_id'
+        when product_id is null then 'invalid_product_id'
+        when nullif(f[4], '') is not null and category_id is null then 'invalid_category_id'
+        when nullif(f[7], '') is null then 'missing_price'
+        when price is null then 'invalid_price'
+        when price <= 0 then 'non_positive_price'
+    end as reject_reason,
+    line_text
+from typed;
+
+create table rejected as
+select line_text, any_value(reject_reason) as reject_reason, min({'f': source_file, 'l': source_line}) as first_at,
+    count(*) - 1 as duplicate_count
+from parsed where reject_reason is not null group by line_text;
+
+create table events as
+select
+    event_at, event_type, product_id, category_id, category_code, brand, price, user_id, user_session,
+    min({'f': source_file, 'l': source_line}) as first_at, count(*) - 1 as duplicate_count,
+    cast(event_at as date) as event_date, split_part(category_code, '.', 1) as top_level
+from parsed where reject_reason is null group by all;
+
+create table per_user as
+select
+    user_id,
+    count(*) filter (where event_type = 'view') as views,
+    count(*) filter (where event_type = 'cart') as carts,
+    count(*) filter (where event_type = 'purchase') as purchases,
+    count(*) filter (where event_type = 'remove_from_cart') as removals,
+    coalesce(sum(price) filter (where event_type = 'purchase'), 0) as revenue,
+    min(event_at) as first_at, max(event_at) as last_at
+from events group by user_id;
+
+create table kpi_summary as
+select
+    min(event_at), max(event_at), count(distinct user_id) as user_count, count(distinct user_session),
+    count(*) filter (where event_type = 'view'), count(*) filter (where event_type = 'cart'),
+    count(*) filter (where event_type = 'purchase'), count(*) filter (where event_type = 'remove_from_cart'),
+    cast(coalesce(sum(price) filter (where event_type = 'purchase'), 0) as decimal(38, 2)) as revenue
+from events;
+
+create table funnel_summary as
+select count(*) filter (where views > 0), count(*) filter (where carts > 0), count(*) filter (where purchases > 0)
+from per_user;
+
+create table user_summary as
+with threshold as (select quantile_cont(cast(revenue as double), 0.9) as t from per_user where purchases > 0)
+select
+    per_user.*,
+    case when purchases >= 2 then 'multi_purchase' when purchases = 1 then 'single_purchase'
+        when carts > 0 then 'cart_abandoner' else 'view_only' end as user_segment,
+    purchases > 0 and revenue >= threshold.t as is_high_value
+from per_user cross join threshold;
+
+create table user_segments as select user_segment, count(*) from user_summary group by all;
+
+create table brands as
+select product_id, arg_max(brand, n) as brand from (
+    select product_id, brand, count(*) as n from events where brand is not null group by all
+) group by product_id;
+
+create table codes as
+select category_id, arg_max(category_code, n) as category_code from (
+    select category_id, category_code, count(*) as n from events where category_code is not null group by all
+) group by category_id;
+
+create table catalog_completeness as
+select
+    count(*) filter (where events.brand is null) as brand_missing,
+    count(*) filter (where events.brand is null and brands.brand is null) as brand_missing_after,
+    count(*) filter (where events.category_code is null) as code_missing,
+    count(*) filter (where events.category_code is null and codes.category_code is null) as code_missing_after
+from events
+left join brands on events.product_id = brands.product_id
+left join codes on events.category_id = codes.category_id;
+
+create table brand_revenue as
+select coalesce(brand, 'Unknown') as brand, count(*) filter (where event_type = 'purchase'), sum(price) filter (where event_type = 'purchase')
+from events group by 1;
+
+create table category_revenue as
+select coalesce(category_code, 'Unknown'), coalesce(top_level, 'Unknown'), count(*) filter (where event_type = 'purchase'),
+    sum(price) filter (where event_type = 'purchase')
+from events group by grouping sets ((1), (2));
+
+create table product_purchases as
+select product_id, count(*) filter (where event_type = 'view') as views, count(*) filter (where event_type = 'cart'),
+    count(*) filter (where event_type = 'purchase') as purchases, count(*) filter (where event_type = 'remove_from_cart'),
+    sum(price) filter (where event_type = 'purchase')
+from events group by product_id;
+
+create table low_conversion_products as select * from product_purchases where purchases = 0 and views >= 100;
+
+create table activity as
+select
+    event_date, strftime(event_at, '%Y-%m') as event_month, isodow(event_at) as weekday, hour(event_at) as event_hour,
+    count(*), count(*) filter (where event_type = 'view'), count(*) filter (where event_type = 'purchase'),
+    sum(price) filter (where event_type = 'purchase'), count(distinct user_id)
+from events group by grouping sets ((event_date), (event_month), (weekday), (event_hour));
+
+create table cart_abandoners as
+select events.user_id, events.brand, count(*) as carts, sum(price) as value, max(event_at)
+from events inner join user_summary on events.user_id = user_summary.user_id
+where user_summary.user_segment = 'cart_abandoner' and events.event_type = 'cart'
+group by grouping sets ((events.user_id), (events.brand));
+
+create table product_alerts as
+with daily as (
+    select product_id, event_date, count(*) filter (where event_type = 'view') as views,
+        count(*) filter (where event_type = 'purchase') as purchases
+    from events group by all
+),
+candidates as (select product_id from daily group by all having sum(views) > 200),
+days as (select unnest(range(min(event_date), max(event_date) + 1, interval 1 day))::date as d from events),
+windows as (
+    select candidates.product_id, days.d,
+        sum(coalesce(views, 0)) over w as window_views, sum(coalesce(purchases, 0)) over w as window_purchases
+    from candidates cross join days
+    left join daily on candidates.product_id = daily.product_id and days.d = daily.event_date
+    window w as (partition by candidates.product_id order by days.d range between interval 29 days preceding and current row)
+)
+select product_id, min(d), max(d), count(*) from windows where window_views > 200 and window_purchases = 0 group by all;
