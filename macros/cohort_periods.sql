@@ -1,6 +1,7 @@
-{#- The calendar periods cohorts are counted in, defined once for int_user_periods_aggregated,
-    cohort_retention, cohort_revenue and user_lifecycle: ISO weeks (starting Monday) and
-    calendar months (UTC). A grain is held in a `cohort_grain` column ('week' / 'month'). -#}
+{#- The calendar periods cohorts are counted in, defined once for int_user_periods_aggregated
+    and int_cohort_periods_enumerated (which the cohort marts and user_lifecycle read): ISO weeks
+    (starting Monday) and calendar months (UTC). A grain is held in a `cohort_grain` column
+    ('week' / 'month'). -#}
 {% macro cohort_grains() -%}
     {{ return(['week', 'month']) }}
 {%- endmacro %}
@@ -23,55 +24,3 @@
         {%- endfor %}
     end
 {%- endmacro %}
-
-{#- Every period of every cohort in `relation` (int_user_periods_aggregated), from the cohort's
-    own period (period_number 0) to the last period of its grain in which anyone is active,
-    quiet periods included: one row per (cohort_grain, cohort_start_date, period_number) with
-    period_start_date and cohort_user_count (the cohort's distinct users). The cohort marts
-    left-join their measures to it, so a period without activity reports 0, not a gap. Use as
-    a CTE body. -#}
-{% macro cohort_period_spine(relation) %}
-with cohorts as (
-    select
-        cohort_grain,
-        cohort_start_date,
-        count(distinct user_id) as cohort_user_count
-    from {{ relation }}
-    group by cohort_grain, cohort_start_date
-),
-
-last_periods as (
-    select
-        cohort_grain,
-        max(period_start_date) as last_period_start_date
-    from {{ relation }}
-    group by cohort_grain
-),
-
-cohort_lengths as (
-    select
-        cohorts.*,
-        {{ cohort_period_number('cohorts.cohort_grain', 'cohorts.cohort_start_date', 'last_periods.last_period_start_date') }}
-            as last_period_number
-    from cohorts
-    inner join last_periods on cohorts.cohort_grain = last_periods.cohort_grain
-),
-
-periods as (
-    select
-        cohort_lengths.cohort_grain,
-        cohort_lengths.cohort_start_date,
-        cohort_lengths.cohort_user_count,
-        cast(spine.period_number as integer) as period_number
-    from cohort_lengths
-    cross join unnest(generate_series(0, cohort_lengths.last_period_number)) as spine (period_number)
-)
-
-select
-    cohort_grain,
-    cohort_start_date,
-    period_number,
-    {{ cohort_period_start_date('cohort_grain', 'cohort_start_date', 'period_number') }} as period_start_date,
-    cohort_user_count
-from periods
-{% endmacro %}

@@ -34,16 +34,22 @@ rated as (
         on per_segment.campaign_id = campaigns.campaign_id
 ),
 
-tested as (
-    -- The segment's CTR against the rest of its campaign (its other sessions).
+rest_of_campaign as (
+    -- The campaign's other sessions, which the segment is tested against.
     select
         *,
         {{ safe_divide('click_through_rate', 'campaign_click_through_rate') }} - 1 as click_through_rate_lift,
-        {{ two_proportion_z_score(
-            'click_count', 'session_count',
-            'campaign_click_count - click_count', 'campaign_session_count - session_count'
-        ) }} as lift_z_score
+        campaign_click_count - click_count as rest_click_count,
+        campaign_session_count - session_count as rest_session_count
     from rated
+),
+
+tested as (
+    select
+        *,
+        {{ two_proportion_z_score('click_count', 'session_count', 'rest_click_count', 'rest_session_count') }}
+            as lift_z_score
+    from rest_of_campaign
 ),
 
 scaled as (

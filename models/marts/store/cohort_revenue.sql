@@ -6,7 +6,7 @@ with user_periods as (
 ),
 
 spine as (
-    {{ cohort_period_spine(ref('int_user_periods_aggregated')) }}
+    select * from {{ ref('int_cohort_periods_enumerated') }}
 ),
 
 user_cumulative as (
