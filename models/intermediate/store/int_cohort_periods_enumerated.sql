@@ -25,8 +25,9 @@ last_periods as (
 cohort_lengths as (
     select
         cohorts.*,
-        {{ cohort_period_number('cohorts.cohort_grain', 'cohorts.cohort_start_date', 'last_periods.last_period_start_date') }}
-            as last_period_number
+        {{ cohort_period_number(
+            'cohorts.cohort_grain', 'cohorts.cohort_start_date', 'last_periods.last_period_start_date'
+        ) }} as last_period_number
     from cohorts
     inner join last_periods on cohorts.cohort_grain = last_periods.cohort_grain
 ),
@@ -46,7 +47,8 @@ final as (
         cohort_grain,
         cohort_start_date,
         period_number,
-        {{ cohort_period_start_date('cohort_grain', 'cohort_start_date', 'period_number') }} as period_start_date,
+        {{ cohort_period_start_date('cohort_grain', 'cohort_start_date', 'period_number') }}
+            as period_start_date,
         cohort_user_count
     from periods
 )
