@@ -513,14 +513,15 @@ def ads_campaign_segment_lift(marts: MartReader) -> alt.TopLevelMixin:
                  alt.Tooltip("p_label:N", title="Adjusted p-value")],
     )
     cells = base.mark_rect(color=LIGHT, stroke="white")
-    significant = base.mark_rect(stroke="white").encode(
+    # Outlined, so that a significant lift near zero (near-white) still stands out from grey.
+    significant = base.mark_rect(stroke="#333", strokeWidth=1.5).encode(
         color=alt.Color("significant_lift:Q", title="Significant CTR lift",
                         scale=alt.Scale(scheme="redblue", domain=[-largest, largest]), legend=alt.Legend(format="+%")),
     )
     chart = (cells + significant).properties(width=WIDTH - 60, height=22 * frame["campaign"].nunique())
     return _finish(chart, "Which segments respond to which campaign",
                    "CTR lift against the campaign's CTR, coloured where the segment differs significantly from the rest "
-                   "of the campaign (Holm-adjusted); grey: within noise")
+                   "of the campaign (Holm-adjusted, outlined); grey: within noise")
 
 
 def ads_activity_heatmap(marts: MartReader) -> alt.TopLevelMixin:
