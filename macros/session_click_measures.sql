@@ -13,3 +13,11 @@
 {% macro click_through_rate(click_count='click_count', session_count='session_count') -%}
     {{ safe_divide(click_count, session_count) }}
 {%- endmacro %}
+
+{#- The click-through rate's Wilson 95 % interval (macro wilson_lower / wilson_upper; docs blocks
+    ads_click_through_rate_lower / _upper), as the two columns click_through_rate_lower and
+    click_through_rate_upper, null for a group with no sessions. -#}
+{% macro click_through_rate_interval(click_count='click_count', session_count='session_count') -%}
+    {{ wilson_lower(click_count, session_count) }} as click_through_rate_lower,
+    {{ wilson_upper(click_count, session_count) }} as click_through_rate_upper
+{%- endmacro %}

@@ -23,7 +23,7 @@ from scripts.report.sections import read_sections
 
 TITLE = "E-commerce funnel and campaign engagement report"
 # Charts drawn across the whole page width (many columns or panels).
-WIDE_CHARTS = {"ads_activity_heatmap", "ads_demographic_shares"}
+WIDE_CHARTS = {"ads_activity_heatmap", "ads_demographic_shares", "store_cohort_retention"}
 
 
 @dataclass

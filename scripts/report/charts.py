@@ -24,6 +24,17 @@ MUTED = "#9aa5b1"
 LIGHT = "#eef3f7"
 WIDTH = 560
 TOP_N = 10
+# The most recent cohorts and the first periods shown in the cohort charts (all are in the marts).
+COHORT_LIMIT = 26
+LTV_COHORT_LIMIT = 12
+# Weeks of the lifecycle chart, the most recent (all are in the mart).
+LIFECYCLE_WEEKS = 104
+MAX_BAR_LABELS = 40
+
+# Charts carry their data inline and are rendered offline, so a mart with many rows (a log
+# spanning fifty years gives activity_by_date 18,000 dates) must still render rather than
+# raise altair's MaxRowsError.
+alt.data_transformers.disable_max_rows()
 
 THEME = {
     "font": "sans-serif",
@@ -110,7 +121,8 @@ def _vbar(
     )
     bars = base.mark_bar().encode(tooltip=[alt.Tooltip(f"{category}:{category_type}"), alt.Tooltip("label:N", title=value_title)])
     chart = bars
-    if labels:
+    # A label over each bar only while they fit side by side (a log of many years has hundreds of months).
+    if labels and len(frame) <= MAX_BAR_LABELS:
         chart = bars + base.mark_text(dy=-6, fontSize=10, color="#333").encode(text="label:N")
     return chart.properties(width=WIDTH, height=240)
 
@@ -166,6 +178,39 @@ def store_funnel(marts: MartReader) -> alt.TopLevelMixin:
     text = base.mark_text(align="left", dx=4, fontSize=11, color="#333").encode(text="label:N")
     chart = (bars + text).properties(width=WIDTH - 220, height=120)
     return _finish(chart, "Purchase funnel (unique users)", "Red: the stage reached after the largest drop-off")
+
+
+def store_ordered_funnel(marts: MartReader) -> alt.TopLevelMixin:
+    """The case study's funnel (any order) beside the ordered one, as shares of the entry stage."""
+    published = marts.frame("store.funnel_summary", order_by="stage_order")
+    ordered = marts.frame("store.ordered_funnel", order_by="funnel_grain desc, stage_order")
+    frame = pd.concat([
+        pd.DataFrame({"funnel_stage": published["funnel_stage"], "entry_share": published["viewer_share"],
+                      "count": published["stage_user_count"], "funnel": "Any order, users (case study)"}),
+        *[
+            pd.DataFrame({"funnel_stage": rows["funnel_stage"], "entry_share": rows["entry_share"], "count": rows["stage_count"],
+                          "funnel": f"In order within the window, {grain}s"})
+            for grain, rows in ordered.groupby("funnel_grain", sort=False)
+        ],
+    ], ignore_index=True)
+    frame = labelled(frame, "entry_share", "share_label")
+    frame = labelled(frame, "count", "count_label")
+    frame["label"] = frame["share_label"] + " (" + frame["count_label"] + ")"
+    funnels = list(dict.fromkeys(frame["funnel"]))
+    base = alt.Chart(frame).encode(
+        y=alt.Y("funnel_stage:N", sort=list(published["funnel_stage"]), title="Funnel stage"),
+        yOffset=alt.YOffset("funnel:N", sort=funnels),
+        x=alt.X("entry_share:Q", title="Share of the entry stage (viewers / viewing sessions)", axis=alt.Axis(format="%")),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color("funnel:N", sort=funnels, title=None, scale=alt.Scale(range=[MUTED, PRIMARY, ACCENT]),
+                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=400)),
+        tooltip=["funnel:N", "funnel_stage:N", alt.Tooltip("label:N", title="Share (count)")],
+    )
+    text = base.mark_text(align="left", dx=4, fontSize=10, color="#333").encode(text="label:N")
+    chart = (bars + text).properties(width=WIDTH - 200, height=210)
+    return _finish(chart, "Funnel: any order vs steps in order",
+                   "Ordered: a cart at or after the first view, a purchase at or after that cart, within the window")
 
 
 def store_event_counts(marts: MartReader) -> alt.TopLevelMixin:
@@ -251,7 +296,7 @@ def store_user_segments(marts: MartReader) -> alt.TopLevelMixin:
     frame["kind"] = frame["is_overlay"].map({True: "overlay (overlaps buyers)", False: "exclusive segment"})
     base = alt.Chart(frame).encode(
         y=alt.Y("segment_label:N", sort=list(frame["segment_label"]), title=None, axis=alt.Axis(labelLimit=260)),
-        x=alt.X("user_count:Q", title="Users", scale=alt.Scale(type="symlog"), axis=alt.Axis(format="~s")),
+        x=alt.X("user_count:Q", title="Users", axis=alt.Axis(format="~s")),
     )
     bars = base.mark_bar().encode(
         color=alt.Color("kind:N", title=None, scale=alt.Scale(range=[PRIMARY, MUTED]), legend=alt.Legend(orient="bottom")),
@@ -259,7 +304,82 @@ def store_user_segments(marts: MartReader) -> alt.TopLevelMixin:
     )
     text = base.mark_text(align="left", dx=4, fontSize=11, color="#333").encode(text="label:N")
     chart = (bars + text).properties(width=WIDTH - 260, height=170)
-    return _finish(chart, "Users by behaviour segment", "Bar length on a log scale; labels are exact")
+    return _finish(chart, "Users by behaviour segment", "Bar length proportional to users")
+
+
+def store_cohort_retention(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame(
+        "store.cohort_retention", where="cohort_grain = 'week' and period_number between 1 and ?",
+        params=[COHORT_LIMIT], order_by="cohort_start_date desc, period_number",
+    )
+    cohorts = list(dict.fromkeys(frame["cohort_start_date"]))[:COHORT_LIMIT]
+    frame = frame[frame["cohort_start_date"].isin(cohorts)].copy()
+    frame["cohort"] = frame["cohort_start_date"].astype(str)
+    frame = labelled(frame, "retention_rate", "label")
+    chart = (
+        alt.Chart(frame)
+        .mark_rect()
+        .encode(
+            x=alt.X("period_number:O", title="Weeks since the cohort's first week", axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("cohort:O", sort=sorted(frame["cohort"].unique()), title="First-seen week (Monday)"),
+            color=alt.Color("retention_rate:Q", title="Active", scale=alt.Scale(scheme="blues"), legend=alt.Legend(format="%")),
+            tooltip=["cohort:O", "period_number:O", "cohort_user_count:Q", "active_user_count:Q",
+                     alt.Tooltip("label:N", title="Retention")],
+        )
+        .properties(width=WIDTH, height=max(120, 14 * len(cohorts)))
+    )
+    return _finish(chart, "Weekly cohort retention",
+                   "Share of each first-seen week's users active again; the cohort's own week left out; latest cohorts")
+
+
+def store_ltv_curves(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame(
+        "store.cohort_revenue", where="cohort_grain = 'month' and period_number < ?",
+        params=[COHORT_LIMIT], order_by="cohort_start_date desc, period_number",
+    )
+    cohorts = list(dict.fromkeys(frame["cohort_start_date"]))[:LTV_COHORT_LIMIT]
+    frame = frame[frame["cohort_start_date"].isin(cohorts)].copy()
+    frame["cohort"] = frame["cohort_start_date"].map(lambda day: day.strftime("%Y-%m"))
+    frame = labelled(frame, "cumulative_revenue_per_user", "label")
+    chart = (
+        alt.Chart(frame)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("period_number:O", title="Months since the cohort's first month", axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("cumulative_revenue_per_user:Q", title="Cumulative revenue per cohort user (USD)"),
+            color=alt.Color("cohort:N", title="First-seen month", sort=sorted(frame["cohort"].unique()),
+                            scale=alt.Scale(scheme="viridis"), legend=alt.Legend(orient="right")),
+            tooltip=["cohort:N", "period_number:O", "cohort_user_count:Q", alt.Tooltip("label:N", title="Per user (USD)")],
+        )
+        .properties(width=WIDTH - 120, height=240)
+    )
+    return _finish(chart, "Revenue per user by monthly cohort (LTV curves)", "Every cohort user counts, buyer or not")
+
+
+def store_user_lifecycle(marts: MartReader) -> alt.TopLevelMixin:
+    frame = marts.frame("store.user_lifecycle", order_by="week_start_date desc", limit=LIFECYCLE_WEEKS)
+    kinds = {"new_user_count": "new", "returning_user_count": "returning",
+             "resurrected_user_count": "resurrected", "dormant_user_count": "dormant"}
+    long = frame.melt(id_vars="week_start_date", value_vars=list(kinds), var_name="column", value_name="user_count")
+    long["kind"] = long["column"].map(kinds)
+    # Dormant users are drawn below the axis: users the week lost, against those it gained or kept.
+    long["users"] = long["user_count"].where(long["kind"] != "dormant", -long["user_count"])
+    long["week"] = pd.to_datetime(long["week_start_date"])
+    chart = (
+        alt.Chart(long)
+        .mark_bar()
+        .encode(
+            x=alt.X("week:T", title="Week (Monday, UTC)", axis=alt.Axis(format="%d %b %Y", labelAngle=-40)),
+            y=alt.Y("users:Q", title="Users (dormant below zero)", axis=alt.Axis(format="~s")),
+            color=alt.Color("kind:N", title=None, sort=list(kinds.values()),
+                            scale=alt.Scale(domain=list(kinds.values()), range=[PRIMARY, "#7fb3d5", "#e9a03b", ACCENT]),
+                            legend=alt.Legend(orient="bottom")),
+            order=alt.Order("column:N"),
+            tooltip=["week:T", "kind:N", "user_count:Q"],
+        )
+        .properties(width=WIDTH, height=240)
+    )
+    return _finish(chart, "Weekly user lifecycle", "New, returning and resurrected active users; dormant: active the week before, not this week")
 
 
 def store_price_distribution(marts: MartReader) -> alt.TopLevelMixin:
@@ -361,10 +481,13 @@ def ads_campaign_performance(marts: MartReader) -> alt.TopLevelMixin:
         y=alt.Y("campaign:N", sort=order, title=None, axis=None),
         x=alt.X("click_through_rate:Q", title="Click-through rate", axis=alt.Axis(format="%")),
     )
-    ctr = ctr_base.mark_bar(color=ACCENT) + ctr_base.mark_text(align="left", dx=4, fontSize=10).encode(text="ctr_label:N")
+    interval = ctr_base.mark_rule(color="#333").encode(x="click_through_rate_lower:Q", x2="click_through_rate_upper:Q")
+    ctr_label = ctr_base.mark_text(align="left", dx=4, fontSize=10).encode(x="click_through_rate_upper:Q", text="ctr_label:N")
+    ctr = ctr_base.mark_bar(color=ACCENT, opacity=0.8) + interval + ctr_label
     height = 24 * len(frame)
     chart = alt.hconcat(sessions.properties(width=250, height=height), ctr.properties(width=200, height=height), spacing=50)
-    return _finish(chart, "Campaign performance", "Sessions and click-through rate per campaign")
+    return _finish(chart, "Campaign performance",
+                   "Sessions and click-through rate per campaign; lines: the CTR's Wilson 95 % interval")
 
 
 def ads_campaign_segment_lift(marts: MartReader) -> alt.TopLevelMixin:
@@ -376,19 +499,29 @@ def ads_campaign_segment_lift(marts: MartReader) -> alt.TopLevelMixin:
     frame["campaign"] = frame["campaign_id"].astype(str)
     frame["segment"] = frame["demographic_dimension"].str.replace("_", " ") + " " + frame["demographic_value"]
     frame = labelled(frame, "click_through_rate_lift")
-    chart = (
-        alt.Chart(frame)
-        .mark_rect()
-        .encode(
-            x=alt.X("segment:N", sort=list(dict.fromkeys(frame["segment"])), title=None, axis=alt.Axis(labelAngle=-40)),
-            y=alt.Y("campaign:N", sort=list(dict.fromkeys(frame["campaign"])), title="Campaign (most sessions first)"),
-            color=alt.Color("click_through_rate_lift:Q", title="CTR lift", scale=alt.Scale(scheme="redblue", domainMid=0),
-                            legend=alt.Legend(format="+%")),
-            tooltip=["campaign:N", "segment:N", "session_count:Q", alt.Tooltip("label:N", title="CTR lift")],
-        )
-        .properties(width=WIDTH - 60, height=22 * frame["campaign"].nunique())
+    frame = labelled(frame, "lift_adjusted_p_value", "p_label")
+    # Colour only lifts that survive the significance rule; the others are noise, shown grey.
+    frame["significant_lift"] = frame["click_through_rate_lift"].where(frame["is_lift_significant"].astype(bool))
+    # A scale symmetric around no lift, as wide as the largest significant one: blue responds
+    # better, red worse.
+    shown = frame["significant_lift"].dropna().abs()
+    largest = float(shown.max()) if len(shown) and shown.max() > 0 else 1.0
+    base = alt.Chart(frame).encode(
+        x=alt.X("segment:N", sort=list(dict.fromkeys(frame["segment"])), title=None, axis=alt.Axis(labelAngle=-40)),
+        y=alt.Y("campaign:N", sort=list(dict.fromkeys(frame["campaign"])), title="Campaign (most sessions first)"),
+        tooltip=["campaign:N", "segment:N", "session_count:Q", alt.Tooltip("label:N", title="CTR lift"),
+                 alt.Tooltip("p_label:N", title="Adjusted p-value")],
     )
-    return _finish(chart, "Which segments respond to which campaign", "CTR lift of a segment against its campaign's own CTR")
+    cells = base.mark_rect(color=LIGHT, stroke="white")
+    # Outlined, so that a significant lift near zero (near-white) still stands out from grey.
+    significant = base.mark_rect(stroke="#333", strokeWidth=1.5).encode(
+        color=alt.Color("significant_lift:Q", title="Significant CTR lift",
+                        scale=alt.Scale(scheme="redblue", domain=[-largest, largest]), legend=alt.Legend(format="+%")),
+    )
+    chart = (cells + significant).properties(width=WIDTH - 60, height=22 * frame["campaign"].nunique())
+    return _finish(chart, "Which segments respond to which campaign",
+                   "CTR lift against the campaign's CTR, coloured where the segment differs significantly from the rest "
+                   "of the campaign (Holm-adjusted, outlined); grey: within noise")
 
 
 def ads_activity_heatmap(marts: MartReader) -> alt.TopLevelMixin:
@@ -462,6 +595,7 @@ def ads_engagement_depth(marts: MartReader) -> alt.TopLevelMixin:
 CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec("store_kpi_dashboard", "store", ("store.kpi_summary",), store_kpi_dashboard),
     ChartSpec("store_funnel", "store", ("store.funnel_summary",), store_funnel),
+    ChartSpec("store_ordered_funnel", "store", ("store.funnel_summary", "store.ordered_funnel"), store_ordered_funnel),
     ChartSpec("store_event_counts", "store", ("store.kpi_summary",), store_event_counts),
     ChartSpec("store_revenue_by_month", "store", ("store.activity_by_month",), store_revenue_by_month),
     ChartSpec("store_purchases_by_month", "store", ("store.activity_by_month",), store_purchases_by_month),
@@ -472,6 +606,9 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec("store_top_categories", "store", ("store.category_revenue",), store_top_categories),
     ChartSpec("store_top_products", "store", ("store.product_purchases",), store_top_products),
     ChartSpec("store_user_segments", "store", ("store.user_segments",), store_user_segments),
+    ChartSpec("store_cohort_retention", "store", ("store.cohort_retention",), store_cohort_retention),
+    ChartSpec("store_ltv_curves", "store", ("store.cohort_revenue",), store_ltv_curves),
+    ChartSpec("store_user_lifecycle", "store", ("store.user_lifecycle",), store_user_lifecycle),
     ChartSpec("store_price_distribution", "store", ("store.price_distribution",), store_price_distribution),
     ChartSpec("store_abandoned_brands", "store", ("store.abandoned_brands",), store_abandoned_brands),
     ChartSpec("store_catalog_completeness", "quality", ("store.catalog_completeness",), store_catalog_completeness),

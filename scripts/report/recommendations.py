@@ -46,10 +46,10 @@ def say(template: str, **figures: Figure) -> list[Part]:
     return parts
 
 
-def _count(key: str, marts: MartReader, relation: str, where: str | None = None) -> Figure:
+def _count(key: str, marts: MartReader, relation: str, where: str | None = None, params: tuple = ()) -> Figure:
     """The number of rows of a list mart (optionally of those matching `where`)."""
     column = "count(*)" + (f" where {where}" if where else "")
-    return Figure(key=key, relation=relation, column=column, value=marts.count(relation, where=where))
+    return Figure(key=key, relation=relation, column=column, value=marts.count(relation, where=where, params=params))
 
 
 # --- store -------------------------------------------------------------------------------------
@@ -63,8 +63,8 @@ def funnel(marts: MartReader) -> Recommendation:
         return Recommendation("funnel", title, ["No stage of the funnel loses users."], [])
     previous = marts.first(relation, where="stage_order < ?", params=[worst["stage_order"]], order_by="stage_order desc")
 
-    def fig(name: str, row: dict[str, Any], column: str) -> Figure:
-        return figure(f"rec.funnel.{name}", relation, row, column)
+    def fig(name: str, row: dict[str, Any], column: str, source: str = relation) -> Figure:
+        return figure(f"rec.funnel.{name}", source, row, column)
 
     finding = say(
         "The largest drop-off is from {previous} to {stage}: {drop_off} of the {before} users who reached "
@@ -76,17 +76,49 @@ def funnel(marts: MartReader) -> Recommendation:
         after=fig("stage_users", worst, "stage_user_count"),
         conversion=fig("conversion_rate", worst, "conversion_from_previous_rate"),
     )
-    if worst["funnel_stage"] == "cart":
-        action = (
+    # The same users counted in order (each step after the previous, within the window): the
+    # stage losing the most there decides the action, since it cannot be inflated by buyers
+    # who skipped a step.
+    ordered_relation, kpis = "store.ordered_funnel", "store.kpi_summary"
+    ordered = {row["funnel_stage"]: row for row in marts.rows(ordered_relation, where="funnel_grain = 'user'")}
+    kpi = marts.one(kpis)
+    finding += say(
+        " Counting only steps taken in order within the funnel window of the first view, {cart_share} of "
+        "viewers add to a cart and {purchase_share} buy; the median carter carts {cart_time} after the first "
+        "view, the median buyer buys {purchase_time} after carting. {direct} buyers never carted at all.",
+        cart_share=fig("ordered_cart_share", ordered["cart"], "entry_share", ordered_relation),
+        purchase_share=fig("ordered_purchase_share", ordered["purchase"], "entry_share", ordered_relation),
+        cart_time=fig("ordered_cart_time", ordered["cart"], "median_seconds_from_previous", ordered_relation),
+        purchase_time=fig("ordered_purchase_time", ordered["purchase"], "median_seconds_from_previous", ordered_relation),
+        direct=fig("direct_purchasers", kpi, "direct_purchaser_count", kpis),
+    )
+    ordered_worst = marts.first(ordered_relation, where="funnel_grain = 'user' and drop_off_from_previous_rate > 0",
+                                order_by="drop_off_from_previous_rate desc, stage_order")
+    stage = worst["funnel_stage"]
+    if ordered_worst is not None:
+        stage = ordered_worst["funnel_stage"]
+        finding += say(
+            " In order, the largest drop-off is before the {stage} step: {drop_off} of the previous step's "
+            "users never take it.",
+            stage=fig("ordered_stage", ordered_worst, "funnel_stage", ordered_relation),
+            drop_off=fig("ordered_drop_off_rate", ordered_worst, "drop_off_from_previous_rate", ordered_relation),
+        )
+    if stage == "cart":
+        action = [
             "Make adding to cart the easy next step: trust signals (free shipping, warranty) beside the "
             "button, live social proof, clearer specifications and reviews on product pages."
-        )
+        ]
     else:
-        action = (
+        action = [
             "Remove friction between cart and payment: fewer checkout steps, visible delivery costs "
             "early, guest checkout, and a check for checkout errors."
+        ]
+    if kpi["direct_purchaser_count"] > ordered["purchase"]["stage_count"]:
+        action.append(
+            " More buyers skip the cart than buy through it in order: treat the product page's direct "
+            "purchase path as the main funnel, and measure it on its own."
         )
-    return Recommendation("funnel", title, finding, [action])
+    return Recommendation("funnel", title, finding, action)
 
 
 def abandoned_carts(marts: MartReader) -> Recommendation:
@@ -201,11 +233,13 @@ def top_campaign(marts: MartReader) -> Recommendation:
     segments = "ads.campaign_segment_performance"
     finding = say(
         "Campaign {campaign} draws {share} of all sessions ({sessions}), with a click-through rate of "
-        "{campaign_ctr} against {overall_ctr} overall.",
+        "{campaign_ctr} (Wilson interval {campaign_low} to {campaign_high}) against {overall_ctr} overall.",
         campaign=figure("rec.campaign.top_campaign", kpis, kpi, "top_campaign_id"),
         share=figure("rec.campaign.session_share", kpis, kpi, "top_campaign_session_share"),
         sessions=figure("rec.campaign.sessions", kpis, kpi, "top_campaign_session_count"),
         campaign_ctr=figure("rec.campaign.ctr", campaigns, campaign, "click_through_rate"),
+        campaign_low=figure("rec.campaign.ctr_lower", campaigns, campaign, "click_through_rate_lower"),
+        campaign_high=figure("rec.campaign.ctr_upper", campaigns, campaign, "click_through_rate_upper"),
         overall_ctr=figure("rec.campaign.overall_ctr", kpis, kpi, "click_through_rate"),
     )
     # The mart flags the segment by the rule the sentence states; None when none qualifies.
@@ -214,19 +248,35 @@ def top_campaign(marts: MartReader) -> Recommendation:
     if best is not None:
         finding += say(
             " Among its segments holding at least an even share of its sessions, {dimension} = {value} "
-            "responds best: click-through rate {ctr}, a lift of {lift} on the campaign's own rate, over "
-            "{sessions} sessions.",
+            "responds best beyond noise: click-through rate {ctr} (Wilson interval {low} to {high}), a lift of "
+            "{lift} on the campaign's own rate, Holm-adjusted p-value {p_value}, over {sessions} sessions.",
             dimension=figure("rec.campaign.best_dimension", segments, best, "demographic_dimension"),
             value=figure("rec.campaign.best_value", segments, best, "demographic_value"),
             ctr=figure("rec.campaign.best_ctr", segments, best, "click_through_rate"),
+            low=figure("rec.campaign.best_ctr_lower", segments, best, "click_through_rate_lower"),
+            high=figure("rec.campaign.best_ctr_upper", segments, best, "click_through_rate_upper"),
             lift=figure("rec.campaign.best_lift", segments, best, "click_through_rate_lift"),
+            p_value=figure("rec.campaign.best_p_value", segments, best, "lift_adjusted_p_value"),
             sessions=figure("rec.campaign.best_sessions", segments, best, "session_count"),
         )
-    action = (
-        "Keep the campaign's budget, analyse what its creative does for the best-responding segment, "
-        "and A/B test that recipe in the campaigns and segments that lag."
-    )
-    return Recommendation("campaign", title, finding, [action])
+        action = [
+            "Keep the campaign's budget, analyse what its creative does for the best-responding segment, "
+            "and A/B test that recipe in the campaigns and segments that lag: the lift is observed, not "
+            "caused, so only a randomised test shows what targeting would gain."
+        ]
+    else:
+        finding += say(
+            " None of its segments responds better than the rest of the campaign beyond noise (a positive "
+            "lift significant after Holm's adjustment, in a segment holding at least an even share of its "
+            "sessions); segments whose rate differs significantly either way: {significant}.",
+            significant=_count("rec.campaign.significant_segments", marts, segments,
+                               "campaign_id = ? and is_lift_significant", (kpi["top_campaign_id"],)),
+        )
+        action = [
+            "Keep the campaign's budget but do not re-target it by demographic on this evidence: run a "
+            "randomised A/B test of creative or offer instead, and read its result with the same intervals."
+        ]
+    return Recommendation("campaign", title, finding, action)
 
 
 def top_category(marts: MartReader) -> Recommendation:

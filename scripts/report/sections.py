@@ -85,6 +85,7 @@ STORE_CARDS = {  # store.kpi_summary column -> card label, in display order
     "cart_to_purchase_user_rate": "Cart to purchase (users)",
     "overall_funnel_user_rate": "View to purchase (users)",
     "cart_to_purchase_event_rate": "Cart to purchase (events)",
+    "direct_purchaser_count": "Buyers who never carted",
 }
 ADS_CARDS = {  # ads.kpi_summary column -> card label, in display order
     "session_count": "Sessions",
@@ -151,6 +152,28 @@ def funnel_table(marts: MartReader) -> Table:
         ],
         order_by="stage_order", highlight="is_largest_drop_off",
         note="Highlighted: the stage reached after the largest drop-off.",
+    )
+
+
+def ordered_funnel_table(marts: MartReader) -> Table:
+    return _table(
+        marts, "ordered-funnel", "Ordered funnel and time to convert", "store.ordered_funnel",
+        [
+            Column("funnel_grain", "Counted in"),
+            Column("funnel_stage", "Stage"),
+            Column("stage_count", "Users / sessions"),
+            Column("conversion_from_previous_rate", "Conversion from previous stage"),
+            Column("drop_off_from_previous_rate", "Drop-off from previous stage"),
+            Column("entry_share", "Share of the entry stage"),
+            Column("median_seconds_from_previous", "Median time from previous step"),
+            Column("p90_seconds_from_previous", "90th percentile time"),
+        ],
+        order_by="funnel_grain desc, stage_order",
+        note=(
+            "A stage counts only steps taken in order (cart at or after the first view, purchase at or "
+            "after that cart) within the funnel window of the first view; sessions keep every step "
+            "inside one session. Buyers who never carted are in the KPI cards."
+        ),
     )
 
 
@@ -250,9 +273,37 @@ def category_table(marts: MartReader) -> Table:
             Column("user_count", "Users"),
             Column("click_count", "Clicks"),
             Column("click_through_rate", "Click-through rate"),
+            Column("click_through_rate_lower", "CTR 95 % low"),
+            Column("click_through_rate_upper", "CTR 95 % high"),
             Column("click_through_rate_index", "CTR index"),
         ],
         order_by="session_rank",
+    )
+
+
+def significant_segments_table(marts: MartReader) -> Table:
+    return _table(
+        marts, "significant-segments", "Campaign segments whose click-through rate differs beyond noise",
+        "ads.campaign_segment_performance",
+        [
+            Column("campaign_id", "Campaign"),
+            Column("demographic_dimension", "Dimension"),
+            Column("demographic_value", "Value"),
+            Column("session_count", "Sessions"),
+            Column("click_through_rate", "Click-through rate"),
+            Column("click_through_rate_lower", "CTR 95 % low"),
+            Column("click_through_rate_upper", "CTR 95 % high"),
+            Column("click_through_rate_lift", "Lift on the campaign"),
+            Column("lift_adjusted_p_value", "Adjusted p-value"),
+        ],
+        where="is_lift_significant", order_by="lift_adjusted_p_value, campaign_id, demographic_dimension, demographic_value",
+        limit=LIST_LIMIT, highlight="is_best_responding_segment",
+        empty_text="No segment's click-through rate differs from the rest of its campaign beyond noise.",
+        note=(
+            "Two-proportion z-test of the segment against the rest of its campaign, Holm-adjusted across "
+            "the campaign's segments. Highlighted: the campaign's best-responding segment. Sessions are "
+            "observed, not assigned: a lift describes who clicked, it does not show what targeting would do."
+        ),
     )
 
 
@@ -323,7 +374,8 @@ def read_sections(marts: MartReader) -> Sections:
         store_cards=store_cards(marts),
         store_period=store_period(marts),
         ads_cards=ads_cards(marts),
-        store_tables=[funnel_table(marts), segments_table(marts), zero_conversion_table(marts), alerts_table(marts)],
-        ads_tables=[category_table(marts), peaks_table(marts)],
+        store_tables=[funnel_table(marts), ordered_funnel_table(marts), segments_table(marts),
+                      zero_conversion_table(marts), alerts_table(marts)],
+        ads_tables=[category_table(marts), significant_segments_table(marts), peaks_table(marts)],
         quality_tables=[catalog_table(marts), store_audit_table(marts), ads_audit_table(marts)],
     )

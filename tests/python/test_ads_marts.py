@@ -8,15 +8,14 @@ with the generator's manifest (what it planted).
 
 from __future__ import annotations
 
-import math
 import re
 from fractions import Fraction
 
-import numpy as np
 import pandas as pd
 import pytest
 
-from tests.python.compare import RATE_TOLERANCE
+from tests.python.compare import RATE_TOLERANCE, assert_mart_equals, plain
+from tests.python.stats_reference import holm_adjusted, two_proportion_p_value, wilson_interval
 
 from tests.python.ads_reference import DEMOGRAPHICS, DIRTY_REASONS, REJECT_REASONS, UNKNOWN, clean_sessions
 
@@ -49,40 +48,17 @@ def _top(counts: pd.Series) -> tuple[int, int]:
     return int(min(counts[counts == best].index)), int(best)
 
 
-def _plain(value):
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
-
-
-def assert_mart_equals(actual: pd.DataFrame, expected: pd.DataFrame, keys: list[str]) -> None:
-    """Same columns, same rows (by key); float columns to 1e-9, everything else exactly."""
-    assert set(actual.columns) == set(expected.columns), (
-        f"columns differ: mart only {set(actual.columns) - set(expected.columns)}, "
-        f"expected only {set(expected.columns) - set(actual.columns)}"
-    )
-    assert len(actual) == len(expected), f"{len(actual)} rows in the mart, {len(expected)} expected"
-    actual = actual.sort_values(keys).reset_index(drop=True)
-    expected = expected[list(actual.columns)].sort_values(keys).reset_index(drop=True)
-    for column in actual.columns:
-        got = [_plain(v) for v in actual[column].tolist()]
-        want = [_plain(v) for v in expected[column].tolist()]
-        if pd.api.types.is_float_dtype(actual[column]):
-            for index, (g, w) in enumerate(zip(got, want)):
-                if g is None or w is None:
-                    assert g is None and w is None, f"{column} row {index}: {g} != {w}"
-                else:
-                    assert abs(g - w) <= RATE_TOLERANCE, f"{column} row {index}: {g} != {w}"
-        else:
-            got = [int(g) if isinstance(g, float) and g.is_integer() else g for g in got]
-            want = [int(w) if isinstance(w, float) and w.is_integer() else w for w in want]
-            assert got == want, f"column {column} differs"
-
-
 def _rate(numerator, denominator):
     return numerator / denominator if denominator else None
+
+
+def _with_ctr_interval(expected: pd.DataFrame) -> pd.DataFrame:
+    """The CTR's Wilson 95 % bounds from each row's click_count and session_count."""
+    bounds = [wilson_interval(int(x), int(n)) for x, n in zip(expected["click_count"], expected["session_count"])]
+    return expected.assign(
+        click_through_rate_lower=[lower for lower, _ in bounds],
+        click_through_rate_upper=[upper for _, upper in bounds],
+    )
 
 
 # ------------------------------------------------------------------ cleaning vs the manifest
@@ -155,7 +131,7 @@ def test_kpi_summary(read_mart, sessions: pd.DataFrame) -> None:
         "top_campaign_session_count": campaign_sessions,
         "top_campaign_session_share": campaign_sessions / total,
     }])
-    assert_mart_equals(read_mart("ads.kpi_summary"), expected, ["session_count"])
+    assert_mart_equals(read_mart("ads.kpi_summary"), _with_ctr_interval(expected), ["session_count"])
 
 
 def test_category_engagement(read_mart, sessions: pd.DataFrame) -> None:
@@ -172,7 +148,7 @@ def test_category_engagement(read_mart, sessions: pd.DataFrame) -> None:
     expected["click_through_rate_index"] = expected["click_through_rate"] / overall_ctr
     ranked = expected.sort_values(["session_count", "product_category_1"], ascending=[False, True])
     expected["session_rank"] = pd.Series(range(1, len(ranked) + 1), index=ranked.index)
-    assert_mart_equals(read_mart("ads.category_engagement"), expected, ["product_category_1"])
+    assert_mart_equals(read_mart("ads.category_engagement"), _with_ctr_interval(expected), ["product_category_1"])
 
 
 def test_demographic_engagement(read_mart, long_demographics: pd.DataFrame) -> None:
@@ -188,7 +164,7 @@ def test_demographic_engagement(read_mart, long_demographics: pd.DataFrame) -> N
     ]
     expected["session_share_of_value"] = expected["session_count"] / expected["value_session_count"]
     expected["click_through_rate"] = expected["click_count"] / expected["session_count"]
-    assert_mart_equals(read_mart("ads.demographic_engagement"), expected, keys)
+    assert_mart_equals(read_mart("ads.demographic_engagement"), _with_ctr_interval(expected), keys)
 
 
 def test_campaign_performance(read_mart, sessions: pd.DataFrame) -> None:
@@ -201,11 +177,11 @@ def test_campaign_performance(read_mart, sessions: pd.DataFrame) -> None:
     expected["session_share"] = expected["session_count"] / len(sessions)
     ranked = expected.sort_values(["session_count", "campaign_id"], ascending=[False, True])
     expected["session_rank"] = pd.Series(range(1, len(ranked) + 1), index=ranked.index)
-    assert_mart_equals(read_mart("ads.campaign_performance"), expected, ["campaign_id"])
+    assert_mart_equals(read_mart("ads.campaign_performance"), _with_ctr_interval(expected), ["campaign_id"])
 
 
 def test_campaign_segment_performance(read_mart, sessions: pd.DataFrame,
-                                      long_demographics: pd.DataFrame) -> None:
+                                      long_demographics: pd.DataFrame, dbt_vars: dict) -> None:
     keys = ["campaign_id", "demographic_dimension", "demographic_value"]
     grouped = long_demographics.groupby(keys)
     expected = pd.DataFrame({
@@ -226,22 +202,43 @@ def test_campaign_segment_performance(read_mart, sessions: pd.DataFrame,
         None if campaign_ctr == 0 else ctr / campaign_ctr - 1
         for ctr, campaign_ctr in zip(expected["click_through_rate"], expected["campaign_click_through_rate"])
     ]
+    # Each segment against the rest of its campaign; Holm across the campaign's segments.
+    expected["lift_p_value"] = [
+        two_proportion_p_value(int(x), int(n), int(cx - x), int(cn - n))
+        for x, n, cx, cn in zip(expected["click_count"], expected["session_count"],
+                                expected["campaign_click_count"], expected["campaign_session_count"])
+    ]
+    expected["lift_adjusted_p_value"] = None
+    for _campaign, rows in expected.groupby("campaign_id"):
+        expected.loc[rows.index, "lift_adjusted_p_value"] = pd.Series(
+            holm_adjusted([plain(p) for p in rows["lift_p_value"]]), index=rows.index, dtype=object
+        )
+    level = dbt_vars["segment_significance_level"]
+    expected["is_lift_significant"] = [
+        p is not None and not pd.isna(p) and p < level for p in expected["lift_adjusted_p_value"]
+    ]
     expected["is_best_responding_segment"] = _best_responding(expected)
-    assert_mart_equals(read_mart("ads.campaign_segment_performance"), expected, keys)
+    mart = read_mart("ads.campaign_segment_performance")
+    assert_mart_equals(mart, _with_ctr_interval(expected), keys)
+    # The rule has teeth on this sample: some lifts are significant, most are not.
+    assert 0 < mart["is_lift_significant"].sum() < len(mart)
 
 
 def _best_responding(segments: pd.DataFrame) -> list[bool]:
     """Per campaign, the known segment with the highest lift among those holding at least an
     even share of the campaign's sessions in their dimension (1 / its number of values there,
-    Unknown counted; compared exactly, as fractions); a tie goes to the lower dimension, then
-    value. A campaign with no click has no lift, hence no best segment."""
+    Unknown counted; compared exactly, as fractions) whose lift is positive and significant
+    after Holm's adjustment; a tie goes to the lower dimension, then value. A campaign with no
+    click has no lift, hence no best segment; nor has one whose lifts are all within noise."""
     best = set()
     for _campaign, campaign_rows in segments.groupby("campaign_id"):
         candidates = []
         for _dimension, rows in campaign_rows.groupby("demographic_dimension"):
             for row in rows.itertuples():
                 even_share = Fraction(row.session_count, row.campaign_session_count) >= Fraction(1, len(rows))
-                if row.demographic_value != UNKNOWN and _plain(row.click_through_rate_lift) is not None and even_share:
+                lift = plain(row.click_through_rate_lift)
+                responds = lift is not None and lift > 0 and row.is_lift_significant
+                if row.demographic_value != UNKNOWN and responds and even_share:
                     candidates.append(row)
         if candidates:
             winner = min(candidates, key=lambda row: (-row.click_through_rate_lift, row.demographic_dimension,
@@ -282,7 +279,7 @@ def test_engagement_depth(read_mart, sessions: pd.DataFrame, dbt_vars: dict) -> 
             "returning_user_count": returning,
             "returning_user_rate": returning / users,
         })
-    assert_mart_equals(read_mart("ads.engagement_depth"), pd.DataFrame(rows), ["user_depth_label"])
+    assert_mart_equals(read_mart("ads.engagement_depth"), _with_ctr_interval(pd.DataFrame(rows)), ["user_depth_label"])
 
 
 def test_activity_heatmap(read_mart, sessions: pd.DataFrame) -> None:
@@ -307,7 +304,7 @@ def test_activity_heatmap(read_mart, sessions: pd.DataFrame) -> None:
             })
     heatmap = read_mart("ads.activity_heatmap")
     assert len(heatmap) == 7 * 24
-    assert_mart_equals(heatmap, pd.DataFrame(rows), ["session_weekday", "session_hour"])
+    assert_mart_equals(heatmap, _with_ctr_interval(pd.DataFrame(rows)), ["session_weekday", "session_hour"])
 
 
 def test_activity_peaks(read_mart, long_demographics: pd.DataFrame) -> None:
@@ -355,7 +352,7 @@ def test_demographic_depth(read_mart, long_demographics: pd.DataFrame, dbt_vars:
             "click_count": clicks,
             "click_through_rate": clicks / len(group),
         })
-    expected = pd.DataFrame(rows)
+    expected = _with_ctr_interval(pd.DataFrame(rows))
     deep_per_dimension = expected.groupby("demographic_dimension")["deep_session_count"].transform("sum")
     expected["deep_session_share"] = [
         _rate(deep, total) for deep, total in zip(expected["deep_session_count"], deep_per_dimension)

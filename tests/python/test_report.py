@@ -115,7 +115,7 @@ STORE_KPIS = [
     "user_count", "session_count", "view_count", "cart_count", "purchase_count", "revenue",
     "average_order_value", "user_conversion_rate", "view_to_cart_user_rate",
     "cart_to_purchase_user_rate", "overall_funnel_user_rate", "cart_to_purchase_event_rate",
-    "period_start_at", "period_end_at",
+    "direct_purchaser_count", "period_start_at", "period_end_at",
 ]
 ADS_KPIS = [
     "session_count", "user_count", "click_count", "click_through_rate", "avg_user_depth",
@@ -156,8 +156,11 @@ BEST_SEGMENT = f"""(
     )
     select * from segments
     where demographic_value <> 'Unknown' and session_count * value_count >= campaign_session_count
+        and click_through_rate_lift > 0 and is_lift_significant
     order by click_through_rate_lift desc, demographic_dimension, demographic_value limit 1
 )"""
+ORDERED = "(select * from store.ordered_funnel where funnel_grain = 'user')"
+ORDERED_WORST = f"(select * from {ORDERED} where drop_off_from_previous_rate > 0 order by drop_off_from_previous_rate desc, stage_order limit 1)"
 
 
 def _catalog(column: str, gap_kind: str, stage: str) -> str:
@@ -184,6 +187,16 @@ RECOMMENDATION_FIGURES = {
     "rec.funnel.previous_stage_users": f"select previous_stage_user_count from {WORST_STAGE}",
     "rec.funnel.stage_users": f"select stage_user_count from {WORST_STAGE}",
     "rec.funnel.conversion_rate": f"select conversion_from_previous_rate from {WORST_STAGE}",
+    # the same users counted in order, and the buyers who never carted
+    "rec.funnel.ordered_cart_share": f"select entry_share from {ORDERED} where funnel_stage = 'cart'",
+    "rec.funnel.ordered_purchase_share": f"select entry_share from {ORDERED} where funnel_stage = 'purchase'",
+    "rec.funnel.ordered_cart_time": f"select median_seconds_from_previous from {ORDERED} where funnel_stage = 'cart'",
+    "rec.funnel.ordered_purchase_time": (
+        f"select median_seconds_from_previous from {ORDERED} where funnel_stage = 'purchase'"
+    ),
+    "rec.funnel.direct_purchasers": "select direct_purchaser_count from store.kpi_summary",
+    "rec.funnel.ordered_stage": f"select funnel_stage from {ORDERED_WORST}",
+    "rec.funnel.ordered_drop_off_rate": f"select drop_off_from_previous_rate from {ORDERED_WORST}",
     # cart abandoners and the brands they left
     "rec.abandoned.users": "select user_count from store.user_segments where user_segment = 'cart_abandoner'",
     "rec.abandoned.user_share": "select user_share from store.user_segments where user_segment = 'cart_abandoner'",
@@ -219,10 +232,19 @@ RECOMMENDATION_FIGURES = {
     "rec.campaign.session_share": "select top_campaign_session_share from ads.kpi_summary",
     "rec.campaign.sessions": "select top_campaign_session_count from ads.kpi_summary",
     "rec.campaign.ctr": f"select click_through_rate from ads.campaign_performance where campaign_id = {TOP_CAMPAIGN}",
+    "rec.campaign.ctr_lower": (
+        f"select click_through_rate_lower from ads.campaign_performance where campaign_id = {TOP_CAMPAIGN}"
+    ),
+    "rec.campaign.ctr_upper": (
+        f"select click_through_rate_upper from ads.campaign_performance where campaign_id = {TOP_CAMPAIGN}"
+    ),
     "rec.campaign.overall_ctr": "select click_through_rate from ads.kpi_summary",
     "rec.campaign.best_dimension": f"select demographic_dimension from {BEST_SEGMENT}",
     "rec.campaign.best_value": f"select demographic_value from {BEST_SEGMENT}",
     "rec.campaign.best_ctr": f"select click_through_rate from {BEST_SEGMENT}",
+    "rec.campaign.best_ctr_lower": f"select click_through_rate_lower from {BEST_SEGMENT}",
+    "rec.campaign.best_ctr_upper": f"select click_through_rate_upper from {BEST_SEGMENT}",
+    "rec.campaign.best_p_value": f"select lift_adjusted_p_value from {BEST_SEGMENT}",
     "rec.campaign.best_lift": f"select click_through_rate_lift from {BEST_SEGMENT}",
     "rec.campaign.best_sessions": f"select session_count from {BEST_SEGMENT}",
     # the leading and the weakest product category

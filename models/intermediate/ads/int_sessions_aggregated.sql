@@ -18,6 +18,7 @@ final as (
         user_count,
         click_count,
         {{ click_through_rate() }} as click_through_rate,
+        {{ click_through_rate_interval() }},
         avg_user_depth
     from totals
 )

@@ -44,7 +44,8 @@ final as (
         hour_spine.session_hour,
         coalesce(per_cell.session_count, 0) as session_count,
         coalesce(per_cell.click_count, 0) as click_count,
-        {{ click_through_rate('per_cell.click_count', 'per_cell.session_count') }} as click_through_rate
+        {{ click_through_rate('per_cell.click_count', 'per_cell.session_count') }} as click_through_rate,
+        {{ click_through_rate_interval('per_cell.click_count', 'per_cell.session_count') }}
     from weekday_spine
     cross join hour_spine
     left join per_cell

@@ -29,6 +29,8 @@ final as (
         totals.user_count,
         totals.click_count,
         totals.click_through_rate,
+        totals.click_through_rate_lower,
+        totals.click_through_rate_upper,
         totals.avg_user_depth,
         top_category.product_category_1 as top_product_category_1,
         top_category.session_count as top_product_category_session_count,

@@ -18,6 +18,7 @@ final as (
         session_count,
         click_count,
         {{ click_through_rate() }} as click_through_rate,
+        {{ click_through_rate_interval() }},
         {{ session_share() }} as session_share,
         {{ session_rank('campaign_id') }} as session_rank
     from per_campaign

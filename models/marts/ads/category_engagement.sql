@@ -21,6 +21,7 @@ rated as (
         per_category.*,
         {{ click_through_rate('per_category.click_count', 'per_category.session_count') }}
             as click_through_rate,
+        {{ click_through_rate_interval('per_category.click_count', 'per_category.session_count') }},
         totals.click_through_rate as overall_click_through_rate
     from per_category
     cross join totals
@@ -35,6 +36,8 @@ final as (
         user_count,
         click_count,
         click_through_rate,
+        click_through_rate_lower,
+        click_through_rate_upper,
         {{ safe_divide('click_through_rate', 'overall_click_through_rate') }} as click_through_rate_index
     from rated
 )

@@ -28,7 +28,8 @@ final as (
         ) }} as deep_session_share,
         avg_user_depth,
         click_count,
-        {{ click_through_rate() }} as click_through_rate
+        {{ click_through_rate() }} as click_through_rate,
+        {{ click_through_rate_interval() }}
     from per_value
 )
 

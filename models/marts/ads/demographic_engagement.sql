@@ -31,7 +31,8 @@ final as (
         value_session_count,
         {{ safe_divide('session_count', 'value_session_count') }} as session_share_of_value,
         click_count,
-        {{ click_through_rate() }} as click_through_rate
+        {{ click_through_rate() }} as click_through_rate,
+        {{ click_through_rate_interval() }}
     from value_totals
 )
 

@@ -34,6 +34,7 @@ final as (
         user_count,
         click_count,
         {{ click_through_rate() }} as click_through_rate,
+        {{ click_through_rate_interval() }},
         top_category_session_count,
         {{ safe_divide('top_category_session_count', 'session_count') }} as top_category_session_share,
         returning_user_count,

@@ -19,6 +19,11 @@ event_totals as (
     from events
 ),
 
+buyers as (
+    select count(*) filter (where has_purchased and not has_carted) as direct_purchaser_count
+    from {{ ref('int_users_funnel_states') }}
+),
+
 funnel_rates as (
     select
         any_value(stage_user_count) filter (where funnel_stage = 'purchase') as purchaser_count,
@@ -50,9 +55,11 @@ final as (
         funnel_rates.overall_funnel_user_rate,
         {{ safe_divide('event_totals.purchase_count', 'event_totals.cart_count') }}
             as cart_to_purchase_event_rate,
-        event_totals.remove_from_cart_count
+        event_totals.remove_from_cart_count,
+        buyers.direct_purchaser_count
     from event_totals
     cross join funnel_rates
+    cross join buyers
 )
 
 select * from final
