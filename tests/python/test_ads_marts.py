@@ -113,6 +113,21 @@ def test_quarantine_keeps_file_line_text_and_reason(build_warehouse, cleaned: di
 # ------------------------------------------------------------------ marts
 
 
+def test_sessions_cleaned(read_mart, sessions: pd.DataFrame) -> None:
+    """The published session fact table holds exactly the reference's clean sessions."""
+    mart = read_mart("ads.sessions_cleaned")
+    expected = sessions.assign(
+        gender_label=sessions["demo_gender"], age_level_label=sessions["demo_age_level"],
+        city_development_label=sessions["demo_city_development_index"],
+        user_group_label=sessions["demo_user_group_id"],
+    )[[
+        "session_id", "session_at", "user_id", "campaign_id", "product_category_1", "is_clicked", "gender_label",
+        "age_level_label", "city_development_label", "user_group_label", "user_depth_label", "session_hour",
+        "session_weekday", "is_returning_user",
+    ]]
+    assert_mart_equals(mart[list(expected.columns)], expected, ["session_id"])
+
+
 def test_kpi_summary(read_mart, sessions: pd.DataFrame) -> None:
     total = len(sessions)
     clicks = int(sessions["is_clicked"].sum())
