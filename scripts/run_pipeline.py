@@ -42,12 +42,22 @@ DATASETS = {"events": "EVENTS_PATH", "sessions": "SESSIONS_PATH"}
 
 
 @dataclass(frozen=True)
+class Sample:
+    """One generated sample file: its path under the profile's sample_dir and how to make it."""
+
+    name: str
+    rows: int | None = None  # None: the public dataset's size
+    layout: str = "electronics"
+    month: str | None = None
+
+
+@dataclass(frozen=True)
 class Profile:
     """Where one kind of run reads and writes. Relative paths are under the project root."""
 
     target: str
     sample_dir: Path
-    sample_rows: dict[str, int | None]
+    samples: dict[str, tuple[Sample, ...]]  # dataset -> its built-in files
     duckdb_path: Path  # the published warehouse: marts only, what BI tools open
     build_path: Path  # staging, intermediate and seeds; kept from run to run
     outputs_dir: Path
@@ -63,7 +73,8 @@ class Profile:
 DEV = Profile(
     target="dev",
     sample_dir=Path("data/raw"),
-    sample_rows={"events": None, "sessions": None},  # the public datasets' sizes
+    # The case study's store and the report's session log, at the public datasets' sizes.
+    samples={"events": (Sample("events.csv"),), "sessions": (Sample("sessions.csv"),)},
     duckdb_path=Path("warehouse/analytics.duckdb"),
     build_path=Path("warehouse/build.duckdb"),
     outputs_dir=Path("outputs"),
@@ -76,7 +87,16 @@ DEV = Profile(
 CI = Profile(
     target="ci",
     sample_dir=Path("data/ci"),
-    sample_rows={"events": 60_000, "sessions": 30_000},
+    # Every REES46 layout in one folder, so the checked build reads several files and meets
+    # 9- and 19-digit ids, UUID sessions, remove_from_cart and buyers who never cart.
+    samples={
+        "events": (
+            Sample("events/electronics.csv", 60_000),
+            Sample("events/cosmetics-2019-12.csv", 8_000, "cosmetics", "2019-12"),
+            Sample("events/multicategory-2019-10.csv", 8_000, "multicategory", "2019-10"),
+        ),
+        "sessions": (Sample("sessions.csv", 30_000),),
+    },
     duckdb_path=Path("warehouse/ci.duckdb"),
     build_path=Path("warehouse/ci_build.duckdb"),
     # Beside outputs/, not in it: publishing replaces a whole outputs folder.
@@ -121,15 +141,24 @@ def step(name: str) -> Iterator[None]:
     print(f"[{name}] done in {time.perf_counter() - started:.1f}s", flush=True)
 
 
-def _sample_is_current(path: Path, rows: int | None) -> bool:
-    """A generated sample is reused only if its manifest says it has the rows asked for."""
+def _sample_is_current(path: Path, sample: Sample) -> bool:
+    """A generated sample is reused only if its manifest says it is the file asked for."""
     manifest_file = manifest_path(path)
     if not (path.exists() and manifest_file.exists()):
         return False
     manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
-    # A file written with another --layout (or the hostile one) is not the built-in sample.
-    built_in = manifest.get("layout", "electronics") == "electronics" and "kind" not in manifest
-    return built_in and manifest.get("seed") == SAMPLE_SEED and (rows is None or manifest.get("rows") == rows)
+    wanted = {"seed": SAMPLE_SEED, "layout": sample.layout, "month": sample.month}
+    if sample.rows is not None:
+        wanted["rows"] = sample.rows
+    # The sessions manifest has no layout; a hostile file has a kind: neither is a sample's.
+    found = {"layout": "electronics", "month": None, **manifest}
+    return "kind" not in manifest and all(found.get(key) == value for key, value in wanted.items())
+
+
+def sample_files(profile: Profile) -> dict[str, list[Path]]:
+    """The paths of the profile's built-in sample files, per dataset."""
+    root = PROJECT_ROOT / profile.sample_dir
+    return {dataset: [(root / sample.name).resolve() for sample in samples] for dataset, samples in profile.samples.items()}
 
 
 def resolve_inputs(profile: Profile) -> dict[str, list[Path]]:
@@ -141,13 +170,14 @@ def resolve_inputs(profile: Profile) -> dict[str, list[Path]]:
         if named:
             files[dataset] = check_inputs(named, dataset)
             continue
-        path = (PROJECT_ROOT / profile.sample_dir / f"{dataset}.csv").resolve()
-        rows = profile.sample_rows[dataset]
-        if not _sample_is_current(path, rows):
-            print(f"  generating the built-in {dataset} sample (seed {SAMPLE_SEED}) ...", flush=True)
-            generate_file(dataset, path, rows=rows, seed=SAMPLE_SEED)
-        check_input(path, dataset)
-        files[dataset] = [path]
+        paths = sample_files(profile)[dataset]
+        for sample, path in zip(profile.samples[dataset], paths):
+            if not _sample_is_current(path, sample):
+                print(f"  generating the built-in {dataset} sample {sample.name} (seed {SAMPLE_SEED}) ...", flush=True)
+                options = {"layout": sample.layout, "month": sample.month} if dataset == "events" else {}
+                generate_file(dataset, path, rows=sample.rows, seed=SAMPLE_SEED, **options)
+            check_input(path, dataset)
+        files[dataset] = paths
     return files
 
 

@@ -23,10 +23,8 @@ from tests.python.ads_reference import read_raw_sessions
 from tests.python.store_reference import StoreReference, clean_events, read_raw_events
 
 CI = run_pipeline.CI
-
-
-def _raw_path(dataset: str) -> Path:
-    return PROJECT_ROOT / CI.sample_dir / f"{dataset}.csv"
+# The CI sample's files per dataset (events: one file per REES46 layout).
+CI_FILES = run_pipeline.sample_files(CI)
 
 
 @pytest.fixture(scope="session")
@@ -59,12 +57,22 @@ def dbt_vars() -> dict:
 
 
 def _manifest(dataset: str) -> dict:
-    return json.loads(manifest_path(_raw_path(dataset)).read_text(encoding="utf-8"))
+    """What the generator planted in all of the dataset's files: the counts summed."""
+    manifests = [json.loads(manifest_path(path).read_text(encoding="utf-8")) for path in CI_FILES[dataset]]
+    total = dict(manifests[0])
+    for manifest in manifests[1:]:
+        for key in ("rows", "clean_rows", "exact_duplicate_rows"):
+            total[key] += manifest[key]
+        total["dirty_rows"] = {
+            reason: total["dirty_rows"].get(reason, 0) + manifest["dirty_rows"].get(reason, 0)
+            for reason in total["dirty_rows"] | manifest["dirty_rows"]
+        }
+    return total
 
 
 @pytest.fixture(scope="session")
 def raw_events(ci_database: Path) -> list:
-    return read_raw_events(_raw_path("events"))
+    return read_raw_events(*CI_FILES["events"])
 
 
 @pytest.fixture(scope="session")
@@ -80,7 +88,7 @@ def store_ref(raw_events: list, dbt_vars: dict) -> StoreReference:
 
 @pytest.fixture(scope="session")
 def raw_session_lines(ci_database: Path) -> list:
-    return read_raw_sessions(_raw_path("sessions"))
+    return read_raw_sessions(*CI_FILES["sessions"])
 
 
 @pytest.fixture(scope="session")

@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 
 from scripts.inputs import PROJECT_ROOT
-from scripts.run_pipeline import CI
+from scripts.run_pipeline import CI, sample_files
 
-CI_SESSIONS = PROJECT_ROOT / CI.sample_dir / "sessions.csv"
+CI_SESSIONS = sample_files(CI)["sessions"][0]
 
 
 def dbt_build(

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from scripts.inputs import PROJECT_ROOT
-from scripts.run_pipeline import CI
+from scripts.run_pipeline import CI, sample_files
 from tests.python.compare import RATE_TOLERANCE
 from tests.python.dbt_runs import build_database, dbt_build
 
@@ -46,8 +46,9 @@ def _assert_same_marts(incremental: Path, full: Path) -> None:
 
 @pytest.fixture(scope="module")
 def slices(tmp_path_factory) -> list[Path]:
-    """The CI event file in three files of consecutive lines, the second repeating a line of the first."""
-    lines = (PROJECT_ROOT / CI.sample_dir / "events.csv").read_text(encoding="utf-8").splitlines()
+    """The CI electronics file in three files of consecutive lines, the second repeating a line
+    of the first."""
+    lines = sample_files(CI)["events"][0].read_text(encoding="utf-8").splitlines()
     header, rows = lines[0], lines[1:]
     third = len(rows) // 3
     parts = [rows[:third], [rows[5], *rows[third : 2 * third]], rows[2 * third :]]

@@ -220,6 +220,6 @@ def test_pipeline_audit(read_mart, raw_events: list, events_manifest: dict, stor
         column = f"rejected_{reason}_count"
         assert audit[column] == rejected_per_reason[reason] == planted_per_reason[reason], reason
     assert audit.clean_row_count == len(store_ref.clean) == events_manifest["clean_rows"]
-    assert audit.source_file_count == 1
+    assert audit.source_file_count == len({line.source_file for line in raw_events})
     # The identity the audit exists for.
     assert audit.raw_row_count == audit.duplicate_row_count + audit.rejected_row_count + audit.clean_row_count

@@ -27,8 +27,8 @@ from scripts import run_pipeline
 from scripts.inputs import PROJECT_ROOT
 from scripts.publish import Published
 
-CI_EVENTS = PROJECT_ROOT / run_pipeline.CI.sample_dir / "events.csv"
-CI_SESSIONS = PROJECT_ROOT / run_pipeline.CI.sample_dir / "sessions.csv"
+CI_EVENTS = run_pipeline.sample_files(run_pipeline.CI)["events"][0]
+CI_SESSIONS = run_pipeline.sample_files(run_pipeline.CI)["sessions"][0]
 ERROR_LINE = r"^error: {step} failed: .+\. Nothing was published; see .+{log}$"
 
 
