@@ -244,7 +244,26 @@ def dbt(command: str, profile: Profile, env: dict[str, str], dbt_vars: dict[str,
     if completed.returncode < 0:
         raise StepFailed(f"dbt {command}", f"dbt was killed by signal {-completed.returncode}", DBT_LOG)
     if completed.returncode != 0:
-        raise StepFailed(f"dbt {command}", f"dbt exited {completed.returncode} (its errors are above)", DBT_LOG)
+        raise StepFailed(f"dbt {command}", _first_dbt_failure() or f"dbt exited {completed.returncode}", DBT_LOG)
+
+
+def _first_dbt_failure() -> str | None:
+    """The first failed node of the last dbt run and the first line of its error, which names
+    the cause (and the file, for a file DuckDB could not read): `base_store__events: IO Error:
+    Unexpected end of GZIP stream: /data/2019-Oct.csv.gz (and 3 more failures)`."""
+    results_file = PROJECT_ROOT / "target" / "run_results.json"
+    if not results_file.exists():
+        return None
+    results = json.loads(results_file.read_text(encoding="utf-8"))["results"]
+    failed = [result for result in results if result["status"] in ("error", "fail", "runtime error")]
+    if not failed:
+        return None
+    first = failed[0]
+    lines = [line.strip() for line in (first.get("message") or "").splitlines() if line.strip()]
+    # dbt prefixes DuckDB's error with the node kind and path: the cause is the line after.
+    cause = next((line for line in lines if "Error:" in line and " in model " not in line), lines[0] if lines else "")
+    more = f" (and {len(failed) - 1} more failures)" if len(failed) > 1 else ""
+    return f"{first['unique_id'].split('.')[-1]}: {cause}{more}"
 
 
 def _log(line: str) -> None:

@@ -72,7 +72,7 @@ per_period as (
     select
         spine.*,
         cast(coalesce(period_revenue.purchase_count, 0) as bigint) as purchase_count,
-        cast(coalesce(period_revenue.revenue, 0) as decimal(18, 2)) as revenue,
+        cast(coalesce(period_revenue.revenue, 0) as decimal(38, 2)) as revenue,
         coalesce(new_buyers.new_purchaser_count, 0) as new_purchaser_count,
         coalesce(new_repeaters.new_repeat_purchaser_count, 0) as new_repeat_purchaser_count
     from spine
@@ -96,7 +96,7 @@ per_period as (
 cumulative as (
     select
         *,
-        cast(sum(revenue) over cohort_to_date as decimal(18, 2)) as cumulative_revenue,
+        cast(sum(revenue) over cohort_to_date as decimal(38, 2)) as cumulative_revenue,
         cast(sum(new_purchaser_count) over cohort_to_date as bigint) as cumulative_purchaser_count,
         cast(sum(new_repeat_purchaser_count) over cohort_to_date as bigint) as repeat_purchaser_count
     from per_period
@@ -117,7 +117,7 @@ final as (
         purchase_count,
         revenue,
         cumulative_revenue,
-        cast({{ safe_divide('cumulative_revenue', 'cohort_user_count') }} as decimal(18, 2))
+        cast({{ safe_divide('cumulative_revenue', 'cohort_user_count') }} as decimal(38, 2))
             as cumulative_revenue_per_user,
         cumulative_purchaser_count,
         repeat_purchaser_count,
