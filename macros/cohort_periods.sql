@@ -1,7 +1,7 @@
 {#- The calendar periods cohorts are counted in, defined once for int_user_periods_aggregated
     and int_cohort_periods_enumerated (which the cohort marts and user_lifecycle read): ISO weeks
     (starting Monday) and calendar months (UTC). A grain is held in a `cohort_grain` column
-    ('week' / 'month'). -#}
+    ('week' / 'month'); int_hours_enumerated has each grain's first day as `<grain>_start_date`. -#}
 {% macro cohort_grains() -%}
     {{ return(['week', 'month']) }}
 {%- endmacro %}
@@ -12,15 +12,6 @@
     case {{ cohort_grain }}
         {%- for grain in cohort_grains() %}
         when '{{ grain }}' then {{ dbt.datediff(start_date, end_date, grain) }}
-        {%- endfor %}
-    end
-{%- endmacro %}
-
-{#- The first day of the period `period_number` periods after `start_date`, as a date. -#}
-{% macro cohort_period_start_date(cohort_grain, start_date, period_number) -%}
-    case {{ cohort_grain }}
-        {%- for grain in cohort_grains() %}
-        when '{{ grain }}' then cast({{ dbt.dateadd(grain, period_number, start_date) }} as date)
         {%- endfor %}
     end
 {%- endmacro %}

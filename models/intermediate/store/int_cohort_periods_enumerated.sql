@@ -22,33 +22,39 @@ last_periods as (
     group by cohort_grain
 ),
 
-cohort_lengths as (
-    select
-        cohorts.*,
-        {{ cohort_period_number(
-            'cohorts.cohort_grain', 'cohorts.cohort_start_date', 'last_periods.last_period_start_date'
-        ) }} as last_period_number
-    from cohorts
-    inner join last_periods on cohorts.cohort_grain = last_periods.cohort_grain
+period_starts as (
+    -- The first day of every week and month, from the time spine.
+    {% for grain in cohort_grains() -%}
+        select distinct
+            '{{ grain }}' as cohort_grain,
+            {{ grain }}_start_date as period_start_date
+        from {{ ref('int_hours_enumerated') }}
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 ),
 
 periods as (
     select
-        cohort_lengths.cohort_grain,
-        cohort_lengths.cohort_start_date,
-        cohort_lengths.cohort_user_count,
-        cast(spine.period_number as integer) as period_number
-    from cohort_lengths
-    cross join unnest(generate_series(0, cohort_lengths.last_period_number)) as spine (period_number)
+        cohorts.cohort_grain,
+        cohorts.cohort_start_date,
+        cohorts.cohort_user_count,
+        period_starts.period_start_date
+    from cohorts
+    inner join last_periods on cohorts.cohort_grain = last_periods.cohort_grain
+    inner join period_starts
+        on
+            cohorts.cohort_grain = period_starts.cohort_grain
+            and period_starts.period_start_date
+            between cohorts.cohort_start_date and last_periods.last_period_start_date
 ),
 
 final as (
     select
         cohort_grain,
         cohort_start_date,
-        period_number,
-        {{ cohort_period_start_date('cohort_grain', 'cohort_start_date', 'period_number') }}
-            as period_start_date,
+        cast({{ cohort_period_number('cohort_grain', 'cohort_start_date', 'period_start_date') }} as integer)
+            as period_number,
+        period_start_date,
         cohort_user_count
     from periods
 )

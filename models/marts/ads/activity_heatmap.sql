@@ -4,27 +4,19 @@ with sessions as (
     select * from {{ ref('int_sessions_enriched') }}
 ),
 
-iso_weekdays as (
-    {{ weekday_spine() }}
-),
-
 weekday_spine as (
-    -- The weekend flag is the one int_sessions_enriched uses (macro), applied to the spine
-    -- because a weekday can have no session (Saturday, in the public log).
-    select
-        weekday_number as session_weekday,
+    -- From the time spine, not the sessions: a weekday can have no session (Saturday, in the
+    -- public log). Its weekend flag is the same macro int_sessions_enriched uses.
+    select distinct
+        iso_weekday as session_weekday,
         weekday_name as session_weekday_name,
-        {{ iso_weekday_is_weekend('weekday_number') }} as is_weekend
-    from iso_weekdays
-),
-
-hours as (
-    {{ hour_spine() }}
+        is_weekend
+    from {{ ref('int_hours_enumerated') }}
 ),
 
 hour_spine as (
-    select hour_of_day as session_hour
-    from hours
+    select distinct hour_of_day as session_hour
+    from {{ ref('int_hours_enumerated') }}
 ),
 
 per_cell as (

@@ -4,13 +4,17 @@ with events as (
     select * from {{ ref('int_events_enriched') }}
 ),
 
-dates as (
-    {{ date_spine('events', 'event_date') }}
+bounds as (
+    select
+        min(event_date) as first_date,
+        max(event_date) as last_date
+    from events
 ),
 
 date_spine as (
-    select spine_date as event_date
-    from dates
+    select distinct hours.date_day as event_date
+    from {{ ref('int_hours_enumerated') }} as hours
+    inner join bounds on hours.date_day between bounds.first_date and bounds.last_date
 ),
 
 per_date as (

@@ -1,16 +1,12 @@
--- One row per hour of day (UTC), 0..23, always 24: the spine is generated, so an hour with no
--- event reports zeros instead of going missing.
+-- One row per hour of day (UTC), 0..23, always 24: the hours come from the time spine, so an
+-- hour with no event reports zeros instead of going missing.
 with events as (
     select * from {{ ref('int_events_enriched') }}
 ),
 
-hours as (
-    {{ hour_spine() }}
-),
-
 hour_spine as (
-    select hour_of_day as event_hour
-    from hours
+    select distinct hour_of_day as event_hour
+    from {{ ref('int_hours_enumerated') }}
 ),
 
 per_hour as (

@@ -6,17 +6,15 @@ with events as (
 
 bounds as (
     select
-        min(date_trunc('month', event_date)) as first_month_start,
-        max(date_trunc('month', event_date)) as last_month_start
+        min(event_date) as first_date,
+        max(event_date) as last_date
     from events
 ),
 
 month_spine as (
-    select
-        strftime(
-            unnest(generate_series(first_month_start, last_month_start, interval 1 month)), '%Y-%m'
-        ) as event_month
-    from bounds
+    select distinct hours.month_text as event_month
+    from {{ ref('int_hours_enumerated') }} as hours
+    inner join bounds on hours.date_day between bounds.first_date and bounds.last_date
 ),
 
 per_month as (

@@ -1,11 +1,14 @@
--- One row per weekday, Monday..Sunday, always 7: the spine is generated, so a weekday with no
--- event reports zeros instead of going missing.
+-- One row per weekday, Monday..Sunday, always 7: the weekdays come from the time spine, so a
+-- weekday with no event reports zeros instead of going missing.
 with events as (
     select * from {{ ref('int_events_enriched') }}
 ),
 
 weekday_spine as (
-    {{ weekday_spine() }}
+    select distinct
+        iso_weekday as weekday_number,
+        weekday_name
+    from {{ ref('int_hours_enumerated') }}
 ),
 
 per_weekday as (

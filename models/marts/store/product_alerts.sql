@@ -12,7 +12,9 @@ with events as (
 ),
 
 data_dates as (
-    select max(event_date) as last_date
+    select
+        min(event_date) as first_date,
+        max(event_date) as last_date
     from events
 ),
 
@@ -34,13 +36,10 @@ candidates as (
     having sum(view_count) > {{ var('alert_min_views') }}
 ),
 
-dates as (
-    {{ date_spine('events', 'event_date') }}
-),
-
 calendar as (
-    select spine_date as window_end_date
-    from dates
+    select distinct hours.date_day as window_end_date
+    from {{ ref('int_hours_enumerated') }} as hours
+    inner join data_dates on hours.date_day between data_dates.first_date and data_dates.last_date
 ),
 
 product_days as (

@@ -9,14 +9,17 @@ with user_weeks as (
     where cohort_grain = 'week'
 ),
 
-dates as (
-    {{ date_spine('user_weeks', 'week_start_date') }}
+bounds as (
+    select
+        min(week_start_date) as first_week,
+        max(week_start_date) as last_week
+    from user_weeks
 ),
 
 week_spine as (
-    select spine_date as week_start_date
-    from dates
-    where cast({{ dbt.date_trunc('week', 'spine_date') }} as date) = spine_date
+    select distinct hours.week_start_date
+    from {{ ref('int_hours_enumerated') }} as hours
+    inner join bounds on hours.week_start_date between bounds.first_week and bounds.last_week
 ),
 
 classified as (
