@@ -1,9 +1,3 @@
-{#- Incremental loading by file. `loaded_model` holds one row per raw line, with the
-    source_file and source_file_version it came from.
-
-    files_to_load: the input files whose current version is not loaded yet; every file on a
-    first or --full-refresh build. The loaded model is looked up in the graph rather than
-    through ref(), which would make the reading model depend on its own consumer. -#}
 {% macro files_to_load(source_name, loaded_model) -%}
     {%- set current = input_file_versions(source_name) -%}
     {%- if not execute -%}{{ return(current) }}{%- endif -%}
@@ -25,9 +19,6 @@
     {{ return(new_files) }}
 {%- endmacro %}
 
-{#- Pre-hook of an incremental loaded model: delete the lines of every file version that is no
-    longer an input (the file changed, or left the inputs). It runs in the model's
-    transaction, with the insert of the new versions' lines. -#}
 {% macro forget_stale_files(source_name) -%}
     {%- if is_incremental() -%}
         delete from {{ this }}

@@ -1,15 +1,9 @@
-{#- The raw files of one source: scripts/inputs.py resolves EVENTS_PATH / SESSIONS_PATH (a
-    file, a directory or a glob) and passes the var `<source>_files`, a list of absolute paths.
-    Run directly, dbt reads the single file that env var names. -#}
 {% macro input_files(source_name) -%}
     {%- set env_name = {'store': 'EVENTS_PATH', 'ads': 'SESSIONS_PATH'}[source_name] -%}
     {%- set default_file = {'store': 'data/raw/events.csv', 'ads': 'data/raw/sessions.csv'}[source_name] -%}
     {{ return(var(source_name ~ '_files', [env_var(env_name, default_file)])) }}
 {%- endmacro %}
 
-{#- A path as a literal that DuckDB's file readers take as exactly that file: they expand
-    `*`, `?` and `[...]` as a glob, so each of those characters becomes a bracket class of its
-    own (`events[1].csv` -> `events[[]1[]].csv`). -#}
 {% macro file_path_literal(path) -%}
     {%- set escaped = [] -%}
     {%- for character in path -%}
@@ -18,9 +12,6 @@
     {{ sql_literal(escaped | join('')) }}
 {%- endmacro %}
 
-{#- Each input file with its version, `<bytes>@<modified, epoch microseconds>`, read from the
-    file system without opening the file: an incremental build reloads a file only when its
-    version changes. Empty while dbt parses. -#}
 {% macro input_file_versions(source_name) -%}
     {%- if not execute -%}{{ return([]) }}{%- endif -%}
     {%- set selects = [] -%}

@@ -1,15 +1,3 @@
-{#- Every physical line of `files` (from input_file_versions) as a row: source_file,
-    source_file_version, source_line (1 = the header) and line_text, plus is_invalid_utf8.
-
-    Reading lines, not CSV records, is what lets one bad line never sink a file: whatever a
-    line holds (a stray quote, extra fields, a NUL, invalid UTF-8, megabytes), it becomes one
-    row that staging quarantines with its reason; the fields are split in SQL
-    (csv_line_fields). The reader sees no delimiter, quote or escape: the file is decoded as
-    latin-1, where every byte is a character, so no byte sequence can fail to decode, and the
-    delimiter U+FFFF can never occur in latin-1 text. Lines holding a byte above 0x7F (rare)
-    are re-encoded to their bytes and decoded as UTF-8; when they are not valid UTF-8 the
-    line keeps its bytes escaped (`\xFF`) and is flagged. A line ends at LF, CRLF or a lone
-    CR, as DuckDB's reader splits them. Lines longer than var `max_line_bytes` fail the read. -#}
 {% macro read_raw_lines(files) -%}
 with latin1_lines as (
     {%- for file in files %}

@@ -1,14 +1,9 @@
-{#- The activity measures every activity_by_* mart reports for its bucket (see their YAML): all
-    events, the per-event-type measures (event_type_measures) and distinct active users.
-    Use inside a select grouped by the bucket, over int_events_enriched rows. -#}
 {% macro activity_metrics() -%}
     count(*) as event_count,
     {{ event_type_measures() }},
     count(distinct user_id) as active_user_count
 {%- endmacro %}
 
-{#- The same measures read from a bucket spine left-joined to the per-bucket aggregate
-    `relation`: a bucket with no events reports zeros, not nulls. -#}
 {% macro activity_metrics_from(relation) -%}
     coalesce({{ relation }}.event_count, 0) as event_count,
     coalesce({{ relation }}.view_count, 0) as view_count,

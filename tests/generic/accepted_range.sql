@@ -1,5 +1,3 @@
-{#- Every non-null value lies in [min_value, max_value]; either bound may be omitted.
-    Rates are fractions, so most rate columns use min_value=0, max_value=1. -#}
 {% test accepted_range(model, column_name, min_value=none, max_value=none) %}
 select {{ column_name }}
 from {{ model }}

@@ -87,3 +87,59 @@ def test_exposures_depend_on_marts_only(manifest: dict, marts: dict[str, dict]):
         assert exposure["description"].strip(), unique_id
         outside = [node for node in exposure["depends_on"]["nodes"] if node not in marts]
         assert not outside, f"{unique_id} reads non-mart nodes: {outside}"
+
+
+def test_every_mart_is_public_and_owned(manifest: dict, marts: dict[str, dict]):
+    """Marts are the public interface, each in a group with an owner (models/marts/_groups.yml)."""
+    groups = manifest["groups"]
+    problems = []
+    for unique_id, node in sorted(marts.items()):
+        group = node["config"].get("group")
+        if node["access"] != "public":
+            problems.append(f"{unique_id}: access {node['access']}, not public")
+        if not group or f"group.ecommerce_analytics.{group}" not in groups:
+            problems.append(f"{unique_id}: no group")
+        elif not any(groups[f"group.ecommerce_analytics.{group}"]["owner"].get(key) for key in ("name", "email")):
+            problems.append(f"{unique_id}: group {group} has no owner")
+    assert not problems, "\n".join(problems)
+
+
+def test_layers_run_one_way(manifest: dict, marts: dict[str, dict]):
+    """Marts read intermediate models. A mart reading staging or another mart must say why in
+    its YAML (config meta layering_exception); intermediate models never read marts."""
+    nodes = manifest["nodes"]
+
+    def layer(unique_id: str) -> str:
+        node = nodes.get(unique_id)
+        if node is None or node["resource_type"] != "model":
+            return "other"
+        return node["original_file_path"].split("/")[1]  # models/<layer>/...
+
+    problems = []
+    for unique_id, node in sorted(nodes.items()):
+        if node["resource_type"] != "model":
+            continue
+        parents = {parent: layer(parent) for parent in node["depends_on"]["nodes"]}
+        if layer(unique_id) == "intermediate" and "marts" in parents.values():
+            problems.append(f"{unique_id} reads a mart")
+        if unique_id in marts:
+            shortcuts = [parent for parent, kind in parents.items() if kind in ("staging", "marts")]
+            if shortcuts and not node["config"].get("meta", {}).get("layering_exception"):
+                problems.append(f"{unique_id} reads {shortcuts} without a layering_exception")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_project_macro_is_documented(manifest: dict):
+    """Each macro of the project has a description and its arguments in a macros/**/_macros.yml."""
+    problems = []
+    for unique_id, macro in sorted(manifest["macros"].items()):
+        if macro["package_name"] != "ecommerce_analytics":
+            continue
+        if not macro["description"].strip():
+            problems.append(f"{macro['name']} ({macro['original_file_path']}): no description")
+        documented = {argument["name"] for argument in macro["arguments"]}
+        declared = set(macro["macro_sql"].split("(", 1)[1].split(")", 1)[0].replace(" ", "").split(",")) - {""}
+        declared = {name.split("=")[0] for name in declared}
+        if documented != declared:
+            problems.append(f"{macro['name']}: arguments {sorted(declared)}, documented {sorted(documented)}")
+    assert not problems, f"{len(problems)} macro(s) undocumented:\n" + "\n".join(problems)

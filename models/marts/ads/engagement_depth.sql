@@ -4,7 +4,11 @@ with sessions as (
 ),
 
 top_category as (
-    select top_product_category_1 from {{ ref('ads_kpi_summary') }}
+    -- The top category as category_engagement ranks it (session_rank 1), so this mart and
+    -- the KPI card name the same one.
+    select product_category_1 as top_product_category_1
+    from {{ ref('category_engagement') }}
+    where session_rank = 1
 ),
 
 per_depth as (

@@ -1,7 +1,7 @@
 -- The headline KPIs in one row: reach, event volumes, revenue, order value and conversion.
 -- The user-level funnel rates are read from funnel_summary, which owns them.
 with events as (
-    select * from {{ ref('stg_store__events') }}
+    select * from {{ ref('int_events_enriched') }}
 ),
 
 funnel as (

@@ -1,15 +1,3 @@
-{#- The ordered funnel's stage rows, defined once for store.ordered_funnel (grouped by grain)
-    and store.funnel_by_dimension (grouped by dimension and value). Renders a query (use it as
-    a CTE body) with one row per group x stage (view, cart, purchase), stages nobody reached
-    included with 0, over `journeys`: rows of int_funnel_journeys_ordered carrying the
-    `group_by` columns. `groups` (optional) is a query listing the groups; by default every
-    group found in `journeys`.
-
-    stage_count: journeys that reached the stage in order (view: every journey).
-    conversion / drop-off: against the previous stage's count (view: against itself, 1 and 0).
-    entry_share: stage_count / the view stage's count.
-    median / p90 seconds: continuous percentiles of the seconds from the previous step over
-    the journeys that reached the stage (view: null). -#}
 {% macro ordered_funnel_stages(journeys, group_by, groups=none) %}
 {%- set keys = group_by | join(', ') -%}
 with journey_groups as (

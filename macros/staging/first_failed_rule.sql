@@ -2,7 +2,6 @@
     list of reasons (accepted values, the audit's per-reason columns), so a reason is written
     once, beside its condition. -#}
 
-{#- The reason of the first rule a row fails, or null when it passes them all. -#}
 {% macro first_failed_rule(rules) -%}
     case
         {%- for reason, condition in rules %}
@@ -11,7 +10,6 @@
     end
 {%- endmacro %}
 
-{#- The reasons of `rules`, in their order. -#}
 {% macro rule_reasons(rules) -%}
     {{ return(rules | map(attribute=0) | list) }}
 {%- endmacro %}

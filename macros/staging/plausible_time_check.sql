@@ -1,4 +1,3 @@
-{#- True when a parsed timestamp lies outside the plausible window [min, max). -#}
 {% macro plausible_time_check(column) -%}
     {{ return('not (' ~ column ~ " >= timestamp '" ~ var('plausible_time_min') ~ "' and "
         ~ column ~ " < timestamp '" ~ var('plausible_time_max') ~ "')") }}

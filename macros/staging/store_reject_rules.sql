@@ -1,7 +1,3 @@
-{#- Why a raw event line cannot be used, in check order: the line's shape first
-    (csv_line_rules), then each value, over the columns of base_store__events. Ids must be
-    plain digit strings, prices positive after rounding to the cent, timestamps inside the
-    plausible window (vars plausible_time_min / plausible_time_max). -#}
 {% macro store_reject_rules() -%}
     {{ return(csv_line_rules(9) + [
         ('missing_event_time', 'event_time is null'),

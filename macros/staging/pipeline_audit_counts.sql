@@ -1,8 +1,3 @@
-{#- One row accounting for every raw data line of a source: lines read, exact duplicates
-    removed, lines quarantined (in total and per reason), clean rows, and the files read. Each
-    count is read from the relation that holds those rows, so raw = duplicates + rejected +
-    clean is a real check (a data test on each audit mart), not true by construction. Used by
-    store.pipeline_audit and ads.pipeline_audit, so both sources are accounted for alike. -#}
 {% macro pipeline_audit_counts(dataset_name, lines, rejected, clean, reject_reasons) %}
 with raw_lines as (
     select
@@ -45,9 +40,6 @@ cross join rejected_rows
 cross join clean_rows
 {% endmacro %}
 
-{#- The sum of an audit's per-reason columns, for its data test `rejected_row_count = ...`: it
-    fails when the model assigns a reason missing from `reject_reasons`, since that reason's
-    rows count in rejected_row_count but in no per-reason column. -#}
 {% macro rejected_per_reason_sum(reject_reasons) -%}
     {%- for reason in reject_reasons -%}
         rejected_{{ reason }}_count{{ ' + ' if not loop.last }}

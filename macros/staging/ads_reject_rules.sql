@@ -1,6 +1,3 @@
-{#- Why a raw session line cannot be used, in check order: the line's shape first
-    (csv_line_rules), then identity, time, outcome and the remaining attributes, over the
-    columns of base_ads__sessions. A required value that is empty counts as invalid. -#}
 {% macro ads_line_reject_rules() -%}
     {{ return(csv_line_rules(15) + [
         ('missing_session_id', 'session_id_text is null'),
@@ -19,9 +16,6 @@
     ]) }}
 {%- endmacro %}
 
-{#- Every reason a session row can be quarantined for: the line rules, then
-    conflicting_session_id, decided across all files once the lines are de-duplicated
-    (base_ads__sessions_distinct). -#}
 {% macro ads_reject_reasons() -%}
     {{ return(rule_reasons(ads_line_reject_rules()) + ['conflicting_session_id']) }}
 {%- endmacro %}

@@ -1,7 +1,3 @@
-{#- The checks every raw CSV line passes before its fields are read, in order, as
-    (reject_reason, condition) pairs over the columns line_text, is_invalid_utf8 and field_values
-    (csv_line_fields). `column_count` is the width of the source's header. Trailing empty
-    fields past the header are no values (`a,b,` is `a,b`), as spreadsheets write them. -#}
 {% macro csv_line_rules(column_count) -%}
     {{ return([
         ('blank_line', "coalesce(line_text, '') = ''"),

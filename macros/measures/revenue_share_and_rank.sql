@@ -1,7 +1,3 @@
-{#- Share of revenue and revenue rank, shared by brand_revenue, category_revenue and
-    product_purchases so the three share and rank the same way (docs blocks revenue_share and
-    revenue_rank). `partition_by` (optional) restricts the total and the ranking to a group,
-    e.g. category_level. -#}
 {% macro revenue_share(revenue, partition_by=none) -%}
     {{ safe_divide(revenue, 'sum(' ~ revenue ~ ') over (' ~ _partition_clause(partition_by) ~ ')') }}
 {%- endmacro %}

@@ -1,0 +1,7 @@
+{% macro label_or_unknown(expression) -%}
+    coalesce(cast({{ expression }} as varchar), {{ unknown_label() }})
+{%- endmacro %}
+
+{% macro unknown_label() -%}
+    'Unknown'
+{%- endmacro %}

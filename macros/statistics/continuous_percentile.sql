@@ -1,0 +1,3 @@
+{% macro continuous_percentile(expression, fraction) -%}
+    quantile_cont(cast({{ expression }} as double), {{ fraction }})
+{%- endmacro %}
