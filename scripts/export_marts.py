@@ -15,8 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-# The mart schemas (the only relations BI tools and the report read) -> sub-folder of outputs.
-MART_SCHEMAS = {"store": "", "ads": "ads"}
+from scripts.mart_schemas import MART_SCHEMAS
 # Excel's and LibreOffice Calc's row limit, the header row included.
 SPREADSHEET_MAX_ROWS = 1_048_576
 # OWASP CSV injection: a cell starting with one of these is read as a formula (tab and carriage

@@ -3,7 +3,7 @@
 `CHARTS` lists them in page order. Each entry names the marts it reads (shown under the chart
 and checked against the dbt exposure); its builder receives a `MartReader` and returns an
 altair chart whose spec `render` turns into SVG and PNG. Labels on bars are formatted by
-`scripts.headline.format_value`, like every other number in the report.
+`scripts.formatting.format_value`, like every other number in the report.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from scripts.headline import format_value
+from scripts.formatting import format_value
 from scripts.report.marts import UNKNOWN, MartReader
 from scripts.report.sections import ADS_CARDS, STORE_CARDS
 

@@ -2,7 +2,7 @@
 
 Every figure on the page is one of these: the HTML carries its key and source
 (`data-figure`, `data-source`) so a test can look the value up in the mart and compare. The
-text is formatted by `scripts.headline.format_value`, by the column's naming convention.
+text is formatted by `scripts.formatting.format_value`, by the column's naming convention.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from scripts.headline import format_value
+from scripts.formatting import format_value
 
 
 @dataclass(frozen=True)

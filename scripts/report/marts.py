@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from scripts.export_marts import MART_SCHEMAS
+from scripts.mart_schemas import MART_SCHEMAS
 
 # What the marts report for a missing attribute (macro label_or_unknown).
 UNKNOWN = "Unknown"

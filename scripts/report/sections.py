@@ -1,7 +1,7 @@
 """KPI cards and tables, read from the marts.
 
 A card shows one mart value as a `Figure`; a table shows mart rows, each cell formatted by its
-column name (`scripts.headline.format_value`). Nothing here computes a metric: rows are read
+column name (`scripts.formatting.format_value`). Nothing here computes a metric: rows are read
 and, at most, laid side by side (the catalog before/after pivot) or cut to a length.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from scripts.headline import format_value
+from scripts.formatting import format_value
 from scripts.report.figures import Figure, figure
 from scripts.report.marts import MartReader
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.headline import format_value
+from scripts.formatting import format_value
 from scripts.report.build import Report, build_report
 from scripts.report.charts import CHARTS
 from tests.python.dbt_manifest import load_manifest

@@ -3,7 +3,7 @@
 The real file ("eCommerce events history in electronics store", 885,129 rows, Sep 2020 to
 Feb 2021) cannot be downloaded here. This package writes a file with the same columns,
 value shapes, size, rates and dirt, so that the pipeline and its tests run on something
-that looks like it. Published figures are in `shared/spec/reference-figures.md`, section 1.
+that looks like it, from the published figures of the real file.
 
     generate(path, rows=885_129, seed=42, layout="electronics", month=None) -> manifest dict
 

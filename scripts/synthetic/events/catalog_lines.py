@@ -1,7 +1,7 @@
 """The store's catalog lines and planted products, calibrated to the published figures.
 
-The real file's figures are in `shared/spec/reference-figures.md`, section 1. Each line is
-one brand in one category; `catalog` turns it into products. Expected purchases and
+Calibrated to the real file's published figures (REES46 "eCommerce events history in
+electronics store"). Each line is one brand in one category; `catalog` turns it into products. Expected purchases and
 revenue per line are set so that, after the row-level blanks (see `catalog`), brand and
 category revenue land near the published table: computers.components.videocards ~51 % of
 revenue; top brands msi, gigabyte, palit, asus, sapphire, amd, canon, powercolor, epson,

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scripts.synthetic.scramble import MIXERS, scramble
+
 # User ids: 19 digits near the real ones (1515915625519388267).
 USER_ID_BASE = 1_515_915_625_000_000_000
 USER_ID_BITS = 40
@@ -34,8 +36,6 @@ SESSION_ID_LENGTH = 10
 SESSION_ALPHABET = np.frombuffer(
     b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", dtype=np.uint8
 )
-# Odd multipliers (splitmix64's): multiplying by an odd number modulo 2**bits is a bijection.
-MIXERS = (0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB)
 
 # 9-digit user ids: block `slot` holds SHORT_USER_ID_BASE + slot * 2**26 + [0, 2**26).
 SHORT_USER_ID_BASE = 100_000_000
@@ -75,24 +75,13 @@ class IdFormat:
         return uuid_session_texts(counter, self.keys.session, self.file_key)
 
 
-def _scramble(counter: np.ndarray, bits: int, key: int) -> np.ndarray:
-    """A keyed bijection of [0, 2**bits): distinct counters give distinct, random-looking ids."""
-    mask = np.uint64((1 << bits) - 1)
-    shift = np.uint64(bits // 2)
-    x = (counter.astype(np.uint64) ^ np.uint64(key & ((1 << 64) - 1))) & mask
-    for multiplier in MIXERS:
-        x = (x * np.uint64(multiplier)) & mask  # wraps modulo 2**64, then 2**bits
-        x ^= x >> shift
-    return x
-
-
 def user_id_texts(counter: np.ndarray, key: int) -> np.ndarray:
-    ids = np.int64(USER_ID_BASE) + _scramble(counter, USER_ID_BITS, key).astype(np.int64)
+    ids = np.int64(USER_ID_BASE) + scramble(counter, USER_ID_BITS, key).astype(np.int64)
     return ids.astype(str).astype(object)
 
 
 def session_id_texts(counter: np.ndarray, key: int) -> np.ndarray:
-    x = _scramble(counter, SESSION_ID_BITS, key)
+    x = scramble(counter, SESSION_ID_BITS, key)
     digits = np.empty((x.size, SESSION_ID_LENGTH), dtype=np.uint8)
     for place in range(SESSION_ID_LENGTH - 1, -1, -1):
         digits[:, place] = x % np.uint64(62)
@@ -108,7 +97,7 @@ def short_user_id_texts(counter: np.ndarray, key: int, slot: int) -> np.ndarray:
         # Past the block the bijection would wrap into the next file's ids.
         raise ValueError(f"more than {MAX_USERS_PER_FILE:,} users in one file")
     offset = SHORT_USER_ID_BASE + slot * MAX_USERS_PER_FILE
-    ids = np.int64(offset) + _scramble(counter, SHORT_USER_ID_BITS, key).astype(np.int64)
+    ids = np.int64(offset) + scramble(counter, SHORT_USER_ID_BITS, key).astype(np.int64)
     return ids.astype(str).astype(object)
 
 
@@ -124,9 +113,9 @@ def _hex(values: np.ndarray, digits: int) -> np.ndarray:
 
 def uuid_session_texts(counter: np.ndarray, key: int, file_key: int) -> np.ndarray:
     """Lower-case version-4 UUIDs: 12 hex digits unique per counter, the rest keyed by file."""
-    unique = _scramble(counter, UUID_COUNTER_BITS, key)
-    high = _scramble(counter, 64, file_key)
-    low = _scramble(counter, 64, file_key ^ MIXERS[0])
+    unique = scramble(counter, UUID_COUNTER_BITS, key)
+    high = scramble(counter, 64, file_key)
+    low = scramble(counter, 64, file_key ^ MIXERS[0])
     # The variant nibble is 8, 9, a or b: two free bits.
     variant = np.uint64(8) | (high >> np.uint64(62))
     text = np.empty((counter.size, 36), dtype=np.uint8)

@@ -1,8 +1,8 @@
 """Counter-based hashing: per-user attributes and unique ids without remembering users.
 
 Per-user attributes come from a hash of the user index, so the same user always gets the
-same attributes and memory does not grow with the number of users. Ids are a bijection of
-a counter, so they look random yet never collide.
+same attributes and memory does not grow with the number of users. Ids come from the shared
+id scrambler (scripts/synthetic/scramble.py).
 """
 
 from __future__ import annotations
@@ -31,18 +31,6 @@ def hash_uniform(index: np.ndarray, salt: int, field: int) -> np.ndarray:
     """A uniform [0, 1) per index and field: the same user always gets the same value."""
     key = np.uint64(mix_int(salt ^ field))
     return (mix(index ^ key) >> np.uint64(11)).astype(np.float64) * 2.0**-53
-
-
-def permute(values: np.ndarray, bits: int, salt: int) -> np.ndarray:
-    """A bijection on [0, 2**bits): odd multiplies and xor-shifts, so ids look random
-    yet stay unique without remembering any of them."""
-    mask = np.uint64((1 << bits) - 1)
-    shift = np.uint64(bits // 2 + 1)
-    x = values.astype(np.uint64)
-    x = (x * np.uint64(0x9E3779B97F4A7C15) + np.uint64(salt)) & mask
-    x ^= x >> shift
-    x = (x * np.uint64(0xD6E8FEB86659FD93)) & mask
-    return x ^ (x >> shift)
 
 
 def id_bits(count: int) -> int:

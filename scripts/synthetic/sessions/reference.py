@@ -1,6 +1,6 @@
 """The real ad log's published figures and the reference tables the sample is drawn from.
 
-- Products A-J with their published sessions and CTR (reference-figures.md, section 2),
+- Products A-J with their published sessions and CTR (the published figures of the AmExpert 2018 train.csv),
   and a product_category_1 mixture per product giving category 5 about 40 %, 3 and 4 the
   smallest.
 - campaign_id: 10 campaigns, 118601 the largest at 34 %, 404347 at 3 %; webpage_id is
@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-# Published figures of the real file (reference-figures.md, section 2).
+# Published figures of the real file (the published figures of the AmExpert 2018 train.csv).
 PUBLISHED_ROWS = 463_291
 PUBLISHED_CLICKS = 31_331
 PUBLISHED_WEEKEND_ROWS = 79_045

@@ -13,7 +13,8 @@ from scripts.synthetic.sessions.calendar import MINUTES
 from scripts.synthetic.sessions.clean_sessions import Sessions
 from scripts.synthetic.sessions.dirt import KIND_CLEAN, KIND_CONFLICT, KIND_DUPLICATE
 from scripts.synthetic.sessions.extras import Extras, Layout, conflicting_changes, plant_defects
-from scripts.synthetic.sessions.hashing import mix_int, permute
+from scripts.synthetic.scramble import scramble
+from scripts.synthetic.sessions.hashing import mix_int
 from scripts.synthetic.sessions.plan import Plan
 from scripts.synthetic.sessions.reference import CAMPAIGNS, CATEGORY_2_IDS, PRODUCTS
 
@@ -44,7 +45,7 @@ def _session_ids(plan: Plan, layout: Layout, first_position: int) -> np.ndarray:
     """Scrambled output position, so clean and dirty rows get fresh unique ids; copies
     (exact and conflicting) reuse their source's id."""
     position = np.arange(first_position, first_position + layout.source.size, dtype=np.uint64)
-    session_id = permute(position, plan.session_id_bits, plan.salt) + np.uint64(1)
+    session_id = scramble(position, plan.session_id_bits, plan.salt) + np.uint64(1)
     clean_rows_at = np.flatnonzero(layout.kind == KIND_CLEAN)  # output row of clean row i
     copies = (layout.kind == KIND_DUPLICATE) | (layout.kind == KIND_CONFLICT)
     session_id[copies] = session_id[clean_rows_at[layout.source[copies]]]
@@ -57,7 +58,7 @@ def _columns(plan: Plan, sessions: Sessions, layout: Layout, session_id: np.ndar
     src = layout.source
     users = sessions.users
     # A salt of its own, so user ids and session ids are scrambled differently.
-    user_id = permute(users.index[src], plan.user_id_bits, mix_int(plan.salt)) + np.uint64(1)
+    user_id = scramble(users.index[src], plan.user_id_bits, mix_int(plan.salt)) + np.uint64(1)
     gender = users.gender[src]
     age = users.age[src]
     # user_group_id: 0 for age level 0, 1-6 males by age, 7-12 females by age.
