@@ -15,7 +15,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DBT_PROFILES_DIR := $(CURDIR)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint setup setup-duckdb14 clean benchmark docs
+.PHONY: help run test lint setup setup-duckdb14 clean benchmark docs
 
 $(INSTALLED): requirements.txt
 	@echo "[setup] creating $(VENV) and installing pinned packages ..."
@@ -29,6 +29,11 @@ $(VENV_DUCKDB14)/.installed-$(DUCKDB14_VERSION):
 	@$(VENV_DUCKDB14)/bin/python -m pip install --quiet --disable-pip-version-check duckdb==$(DUCKDB14_VERSION)
 	@touch $@
 
+## List the targets and what each does.
+help:
+	@awk '/^## /{doc = substr($$0, 4); next} /^[a-z][a-z0-9-]*:/{if (doc) printf "  make %-16s %s\n", substr($$1, 1, length($$1) - 1), doc; doc = ""} !/^## /{if (!/^[a-z]/) doc = ""}' $(MAKEFILE_LIST)
+
+## Create .venv with the pinned packages (the other targets do it when needed).
 setup: $(INSTALLED)
 setup-duckdb14: $(VENV_DUCKDB14)/.installed-$(DUCKDB14_VERSION)
 
@@ -36,15 +41,15 @@ setup-duckdb14: $(VENV_DUCKDB14)/.installed-$(DUCKDB14_VERSION)
 run: $(INSTALLED)
 	@$(PY) -m scripts.run_pipeline
 
-## Every check: lint, parse, a CI build on a small generated sample (with the unit tests), then
-## pytest (summary last).
+## Every check: lint, parse, a CI build of a small sample (unit and data tests), then pytest.
 test: $(INSTALLED) setup-duckdb14 lint
 	@$(VENV)/bin/dbt parse --target ci --quiet
 	@$(PY) -m scripts.run_pipeline --ci
 	@$(VENV)/bin/pytest
 
-## The dbt docs site, offline: one self-contained file, target/static_index.html. Column types
-## and row counts come from the warehouse `make run` built; without one the catalog is empty.
+# Column types and row counts come from the warehouse `make run` built; without one the
+# catalog is empty.
+## The dbt docs site, offline: one self-contained file, target/static_index.html.
 docs: $(INSTALLED)
 	@echo "[docs] dbt docs generate --static ..."
 	@start=$$(date +%s); db="$${DUCKDB_PATH:-warehouse/analytics.duckdb}"; \
@@ -56,13 +61,15 @@ docs: $(INSTALLED)
 	echo "[docs] done in $$(( $$(date +%s) - start ))s" && \
 	echo "Docs:      $(CURDIR)/target/static_index.html (open it in any browser, no server needed)"
 
+## Lint the SQL (sqlfluff).
 lint: $(INSTALLED)
 	@echo "[lint] sqlfluff ..."
 	@$(VENV)/bin/sqlfluff lint models analyses tests/singular --processes 2 --disable-progress-bar
 
+## Remove everything the runs and tests made (warehouses, outputs, generated samples).
 clean:
 	rm -rf target logs warehouse outputs outputs-ci data/ci
 
-## Speed and memory: 10M generated events and the default run (writes logs/benchmark.json).
+## Speed, memory and disk against a hand-written reference, in one run (logs/benchmark.json).
 benchmark: $(INSTALLED)
 	@$(PY) -m scripts.benchmark

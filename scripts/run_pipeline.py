@@ -68,6 +68,8 @@ class Profile:
     dbt_vars: dict[str, object] = field(default_factory=dict)
     # dbt build arguments beyond the target and vars.
     build_args: tuple[str, ...] = ()
+    # The CI build is the fixture of `make test`: it prints its steps, not a run's results.
+    quiet: bool = False
 
 
 DEV = Profile(
@@ -107,6 +109,8 @@ CI = Profile(
     # product_alerts are non-empty and straddle their boundaries (products at exactly 20 views,
     # windows at exactly 15 views).
     dbt_vars={"zero_conversion_min_views": 20, "alert_min_views": 15},
+    build_args=("--quiet",),
+    quiet=True,
 )
 
 
@@ -289,12 +293,17 @@ def run(profile: Profile, extra_vars: dict[str, object] | None = None) -> None:
             written = export(published.candidate_warehouse, published.candidate_outputs, memory_limit(profile), log=_log)
             print(f"  {len(written)} files")
         with step("report"):
-            report = build_report(published.candidate_warehouse, published.candidate_outputs, log=_log,
+            report = build_report(published.candidate_warehouse, published.candidate_outputs,
+                                  log=(lambda line: None) if profile.quiet else _log,
                                   database_name=published.warehouse.name)
-            print_headline(published.candidate_warehouse)
+            if not profile.quiet:
+                print_headline(published.candidate_warehouse)
         with step("publish"):
             publish(published)
     outputs = published.outputs
+    if profile.quiet:
+        print(f"CI build published to {published.warehouse} and {outputs} in {time.perf_counter() - started:.0f}s")
+        return
     print(f"Warehouse: {published.warehouse} (schemas store, ads; open it read-only)")
     print(f"Build:     {build_path(profile)} (schemas staging, intermediate, seeds)")
     print(f"Exports:   {outputs}")
