@@ -6,7 +6,8 @@
 
 For one set of generated event files (and a 5,000-row session file, so the store side
 dominates) it measures, each as a child process whose own peak resident memory is read when
-it ends: a raw CSV scan (count), the hand-written DuckDB reference (scripts/benchmark_reference,
+it ends: a raw CSV scan (count), the parse into a typed table by the models' line reader and
+by DuckDB's CSV reader with its rejects tables (scripts/benchmark_reference/readers.py), the hand-written DuckDB reference (scripts/benchmark_reference,
 the store models' work as one script), `dbt build` (data tests, no unit tests), the whole
 `make run` job, and the disk the run leaves. Then the incremental case: the events again as
 ten files, nine loaded, the tenth added, against a full build of all ten.
@@ -108,6 +109,12 @@ def bench_one_set(files: list[Path], sessions: Path, scratch: Path, skip_run: bo
         sys.executable, "-c",
         f"import duckdb, json; duckdb.execute('select count(*) from read_csv(?, all_varchar = true)', [json.loads({listing!r})]).fetchall()",
     ])
+    for reader in ("lines", "rejects"):
+        print(f"[benchmark] parse to a typed table, {reader} reader ...", flush=True)
+        results[f"parse_{reader}_reader"] = measure([
+            sys.executable, "-m", "scripts.benchmark_reference.readers", reader,
+            "--database", str(scratch / f"parse_{reader}.duckdb"), *map(str, files),
+        ])
     print("[benchmark] hand-written reference ...", flush=True)
     results["reference"] = measure([
         sys.executable, "-m", "scripts.benchmark_reference", "--database", str(scratch / "reference.duckdb"), *map(str, files)
@@ -151,7 +158,10 @@ def bench_incremental(events: int, layout: str, sessions: Path, scratch: Path) -
 def print_table(results: dict) -> None:
     one = results["one_set"]
     rows = [
-        ("raw CSV scan", one["raw_scan"]), ("hand-written reference", one["reference"]),
+        ("raw CSV scan", one["raw_scan"]),
+        ("parse: line reader (ours)", one["parse_lines_reader"]),
+        ("parse: DuckDB rejects reader", one["parse_rejects_reader"]),
+        ("hand-written reference", one["reference"]),
         ("dbt build", one["dbt_build"]), ("make run", one.get("make_run")),
     ]
     print(f"\n{results['events']:,} {results['layout']} events in {results['files']} file(s), {one['input_mib']:,} MiB")
