@@ -1,0 +1,30 @@
+{#- The query of model int_sessions_aggregated, reading the relations passed in (sessions) instead
+    of its refs: the model runs it over the whole log, the dashboard's analyses
+    (analyses/dashboard/) over a filtered slice, so both share one definition. The
+    model's YAML documents every column. -#}
+{% macro sessions_aggregated_from(sessions) -%}
+with sessions as (
+    select * from {{ sessions }}
+),
+
+totals as (
+    select
+        {{ session_click_measures() }},
+        count(distinct user_id) as user_count,
+        {{ avg_user_depth('user_depth') }} as avg_user_depth
+    from sessions
+),
+
+final as (
+    select
+        session_count,
+        user_count,
+        click_count,
+        {{ click_through_rate() }} as click_through_rate,
+        {{ click_through_rate_interval() }},
+        avg_user_depth
+    from totals
+)
+
+select * from final
+{%- endmacro %}
