@@ -1,0 +1,1 @@
+"""Interactive dashboard over the published marts (placeholder docstring; see below)."""
