@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from scripts.dashboard import ui
+from scripts.dashboard import cards, ui
 from scripts.dashboard.data import CAMPAIGN_RELATIONS, clamp, reader
 from scripts.dashboard.filters import CampaignFilters
 from scripts.report import charts
-from scripts.report.sections import ADS_CARD_DETAILS, ADS_CARDS, LIST_LIMIT
+from scripts.report.sections import LIST_LIMIT
 
 DATES_KEY, CAMPAIGNS_KEY = "ads_dates", "ads_campaigns"
 # Demographic dimension -> (widget key, label).
@@ -20,7 +20,6 @@ DEMOGRAPHIC_FILTERS = {
     "city_development_index": ("ads_city_development_indexes", "City development index"),
     "user_group_id": ("ads_user_groups", "User group"),
 }
-CARDS = {**ADS_CARDS, **{detail: f"{ADS_CARDS[card]}: share of sessions" for card, detail in ADS_CARD_DETAILS.items()}}
 
 
 def _filters(options) -> CampaignFilters:
@@ -54,7 +53,7 @@ def render() -> None:
         st.warning("No clean session matches these filters.")
         ui.footer(data, seconds)
         return
-    ui.cards(kpi, CARDS)
+    ui.cards(kpi, cards.CAMPAIGNS)
 
     st.header("Categories and campaigns")
     left, right = st.columns(2)

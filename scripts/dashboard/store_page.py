@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from scripts.dashboard import ui
-from scripts.dashboard.data import STORE_RELATIONS, clamp, reader
+from scripts.dashboard import cards, ui
+from scripts.dashboard.data import STORE_DEFERRED_RELATIONS, STORE_RELATIONS, clamp, reader
 from scripts.dashboard.filters import StoreFilters
 from scripts.report import charts
-from scripts.report.sections import LIST_LIMIT, STORE_CARDS
+from scripts.report.sections import LIST_LIMIT
 
 # Widget keys: the tests set filters through them.
 DATES_KEY, BRANDS_KEY, CATEGORIES_KEY = "store_dates", "store_brands", "store_categories"
@@ -52,14 +52,15 @@ def render() -> None:
         st.warning("No clean event matches these filters.")
         ui.footer(data, seconds)
         return
-    ui.cards(kpi, STORE_CARDS)
+    ui.cards(kpi, cards.STORE)
 
     st.header("Funnel")
     left, right = st.columns(2)
     with left:
         ui.chart(charts.store_funnel, marts)
-    with right:
-        ui.chart(charts.store_ordered_funnel, marts)
+    # Filled last (see STORE_DEFERRED_RELATIONS): the rest of the page answers first.
+    ordered_funnel = right.empty()
+    ordered_funnel.caption("Ordered funnel: rebuilding the journeys of this selection ...")
 
     st.header("Revenue")
     ui.chart(charts.store_revenue_by_month, marts)
@@ -97,4 +98,8 @@ def render() -> None:
 
     st.header("Catalog gaps")
     ui.chart(charts.store_catalog_completeness, marts)
-    ui.footer(data, seconds)
+
+    journeys, journey_seconds = ui.page_data(STORE_DEFERRED_RELATIONS, filters, options.dates, data.identity)
+    with ordered_funnel.container():
+        ui.chart(charts.store_ordered_funnel, reader({**data.tables, **journeys.tables}))
+    ui.footer(data, seconds, journeys, journey_seconds)

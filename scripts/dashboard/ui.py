@@ -138,10 +138,12 @@ def _outer_height(spec: Any) -> int:
     return max(heights, default=240) + 120 + legend_rows
 
 
-def footer(data: PageData, seconds: float) -> None:
+def footer(data: PageData, seconds: float, deferred: PageData | None = None, deferred_seconds: float = 0.0) -> None:
+    """Where the numbers came from and how long this refresh's queries took (the browser check
+    waits for this line, the last one a page writes)."""
     source = "the dbt analyses over the filtered slice" if data.filtered else "the published marts"
-    cached = " (cached)" if seconds < data.seconds else ""
+    timing = f"{seconds:.2f} s" + (f", then {deferred_seconds:.2f} s for {', '.join(deferred.tables)}" if deferred else "")
     st.caption(
-        f"Read from {source} of {data.identity.path}; this refresh took {seconds:.2f} s{cached}. "
-        f"Definitions: each mart's YAML (models/marts/) and scripts/dashboard/__init__.py."
+        f"Read from {source} of {data.identity.path}; this refresh took {timing} of queries (cached "
+        f"results take no time). Definitions: each mart's YAML (models/marts/) and scripts/dashboard/__init__.py."
     )

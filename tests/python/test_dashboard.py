@@ -19,12 +19,12 @@ from streamlit.testing.v1 import AppTest
 
 from scripts.dashboard import data
 from scripts.dashboard.analyses import compile_analyses, load_analyses
-from scripts.dashboard.campaigns_page import CARDS as CAMPAIGN_CARDS
+from scripts.dashboard.cards import CAMPAIGNS as CAMPAIGN_CARDS
+from scripts.dashboard.cards import STORE as STORE_CARDS
 from scripts.dashboard.filters import CampaignFilters, DateRange, StoreFilters
 from scripts.dashboard.warehouse import connect, fetch, identify, mart_query
 from scripts.headline import format_value
 from scripts.inputs import PROJECT_ROOT
-from scripts.report.sections import STORE_CARDS
 from tests.python import dashboard_reference as ref
 from tests.python.ads_reference import clean_sessions
 from tests.python.compare import RATE_TOLERANCE, mart_cents
@@ -88,7 +88,7 @@ def sessions(raw_session_lines: list) -> pd.DataFrame:
 # ------------------------------------------------------------------ unfiltered: the marts
 
 
-@pytest.mark.parametrize("relation", [*data.STORE_RELATIONS, *data.CAMPAIGN_RELATIONS])
+@pytest.mark.parametrize("relation", [*data.STORE_RELATIONS, *data.STORE_DEFERRED_RELATIONS, *data.CAMPAIGN_RELATIONS])
 def test_analysis_over_the_whole_log_equals_its_mart(relation, analyses, ci_database, store_options, campaign_options):
     """The same macro over every clean row gives the mart, row for row (so a filtered number
     differs from its mart only by the rows the filter removed)."""
