@@ -57,18 +57,18 @@ Speed (default sample: 885k events, 463k sessions; 2 cores shared with other job
     revenue, activity) so that only distinct-user numbers and journeys scan events.
 
 Another BI tool instead (Metabase, Superset, Power BI, Evidence, ...)
-    Point it at the same published file, read-only: warehouse/analytics.duckdb (DUCKDB_PATH),
-    schemas `store` and `ads`, marts only, written in DuckDB storage v1.4 (DuckDB 1.4+ opens it).
-    - Metabase: the DuckDB driver (MotherDuck's metabase_duckdb_driver), database file = the
-      path, connection property `access_mode=READ_ONLY`.
-    - Superset: SQLAlchemy URI `duckdb:////abs/path/warehouse/analytics.duckdb?access_mode=read_only`
-      (the duckdb-engine package).
-    - Power BI / Excel: the DuckDB ODBC driver, DSN with `Database=<path>` and
-      `access_mode=READ_ONLY`.
-    - Evidence: its DuckDB source with `filename: <path>` and `read_only: true` (its bundled
-      DuckDB must be 1.4 or later).
-    A tool that keeps its connection open keeps reading the publication it opened: reconnect
-    (or let the tool's connection pool recycle) to see a new run. For the same filtered numbers
-    outside this dashboard, run the compiled analyses (target/dashboard/compiled/...) with the
-    published file attached as `marts`.
+    Point its DuckDB connector at the same published file, read-only: warehouse/analytics.duckdb
+    (DUCKDB_PATH), schemas `store` and `ads`, marts only, written in DuckDB storage v1.4 (a
+    connector bundling DuckDB 1.4 or later opens it). Read-only is the DuckDB setting
+    `access_mode=READ_ONLY` (Python: `duckdb.connect(path, read_only=True)`):
+    - Metabase: a DuckDB driver plugin; database file = the path, that setting as a property.
+    - Superset: SQLAlchemy with duckdb-engine, `duckdb:////abs/path/warehouse/analytics.duckdb`
+      and engine parameters `{"connect_args": {"read_only": true}}`.
+    - Power BI / Excel: DuckDB's ODBC driver, a DSN with the file as database and the setting.
+    - Evidence: its DuckDB source, the file copied or linked into `sources/<name>/`.
+    The marts carry table and column comments (each mart's YAML), which most tools show. A
+    tool that keeps its connection open keeps reading the publication it opened: reconnect (or
+    let its pool recycle connections) to see a new run. For filtered numbers with the marts'
+    definitions outside this dashboard, run the compiled analyses
+    (target/dashboard/compiled/.../analyses/dashboard/*.sql) with the file attached as `marts`.
 """

@@ -18,8 +18,8 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
-from scripts.dashboard.analyses import DEFAULT_TARGET, Analysis, compiled_dir, load_analyses
 from scripts.dashboard import data
+from scripts.dashboard.analyses import DEFAULT_TARGET, Analysis, compiled_dir, load_analyses
 from scripts.dashboard.data import CampaignOptions, PageData, StoreOptions, load_page
 from scripts.dashboard.filters import CampaignFilters, DateRange, StoreFilters
 from scripts.dashboard.warehouse import FileIdentity, Republished, WarehouseMissing, identify
