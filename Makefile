@@ -15,7 +15,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DBT_PROFILES_DIR := $(CURDIR)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help run test lint setup setup-duckdb14 clean benchmark docs
+.PHONY: help run test lint setup setup-duckdb14 clean benchmark docs dashboard test-dashboard chromium
 
 $(INSTALLED): requirements.txt
 	@echo "[setup] creating $(VENV) and installing pinned packages ..."
@@ -61,6 +61,25 @@ docs: $(INSTALLED)
 	echo "[docs] done in $$(( $$(date +%s) - start ))s" && \
 	echo "Docs:      $(CURDIR)/target/static_index.html (open it in any browser, no server needed)"
 
+# scripts/dashboard/__init__.py says what it shows.
+## The interactive dashboard over the published warehouse (after `make run`), on 127.0.0.1:$DASHBOARD_PORT (8501).
+dashboard: $(INSTALLED)
+	@$(PY) -m scripts.dashboard --port $${DASHBOARD_PORT:-8501}
+
+# Headless Chromium loads both pages served over the CI build (after `make test`), finds the
+# KPI values and saves screenshots in outputs-dashboard/.
+## The dashboard in a real browser (after make test): KPI values found, screenshots saved.
+test-dashboard: $(INSTALLED) chromium
+	@$(PY) -m scripts.dashboard.browser_check
+
+# Debian's chromium (playwright's own browser download fails offline): installed when missing
+# and running as root, as in CI; otherwise one line saying what to install.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	if [ "$$(id -u)" = 0 ]; then echo "[setup] apt-get install chromium ..." && \
+	apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null; \
+	else echo "error: make test-dashboard needs Debian's chromium (as root: apt-get install chromium)" >&2; exit 1; fi; }
+
 ## Lint the SQL (sqlfluff).
 lint: $(INSTALLED)
 	@echo "[lint] sqlfluff ..."
@@ -68,7 +87,7 @@ lint: $(INSTALLED)
 
 ## Remove everything the runs and tests made (warehouses, outputs, generated samples).
 clean:
-	rm -rf target logs warehouse outputs outputs-ci data/ci
+	rm -rf target logs warehouse outputs outputs-ci outputs-dashboard data/ci
 
 ## Speed, memory and disk against a hand-written reference, in one run (logs/benchmark.json).
 benchmark: $(INSTALLED)

@@ -1,0 +1,15 @@
+-- ads.category_engagement, recomputed by its model's own query macro over the dashboard's
+-- slice of ads.sessions_cleaned (filters bound as parameters: macros/dashboard/).
+with slice_sessions as (
+    {{ dashboard_sessions_slice() }}
+),
+
+slice_totals as (
+    {{ sessions_aggregated_from('slice_sessions') }}
+),
+
+final as (
+    {{ category_engagement_from('slice_sessions', 'slice_totals') }}
+)
+
+select * from final

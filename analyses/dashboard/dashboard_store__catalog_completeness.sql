@@ -1,0 +1,11 @@
+-- store.catalog_completeness, recomputed by its model's own query macro over the dashboard's
+-- slice of store.events_cleaned (filters bound as parameters: macros/dashboard/).
+with slice_events as (
+    {{ dashboard_events_slice() }}
+),
+
+final as (
+    {{ catalog_completeness_from('slice_events') }}
+)
+
+select * from final

@@ -1,0 +1,136 @@
+{% macro funnel_journeys_from(events) -%}
+with events as (
+    select
+        user_id,
+        session_id,
+        event_type,
+        event_at,
+        event_month,
+        product_id,
+        brand,
+        category_top_level
+    from {{ events }}
+    where event_type in ('view', 'cart', 'purchase')
+),
+
+journey_events as (
+    -- journey_key identifies a journey within its grain: the user, or the user and session.
+    select
+        'user' as funnel_grain,
+        cast(user_id as varchar) as journey_key,
+        cast(null as varchar) as session_id,
+        user_id,
+        event_type,
+        event_at,
+        event_month,
+        product_id,
+        brand,
+        category_top_level
+    from events
+    union all
+    select
+        'session' as funnel_grain,
+        cast(user_id as varchar) || '|' || session_id as journey_key,
+        session_id,
+        user_id,
+        event_type,
+        event_at,
+        event_month,
+        product_id,
+        brand,
+        category_top_level
+    from events
+    where session_id is not null
+),
+
+journeys as (
+    -- One pass per journey (an aggregate, not a window and self-joins: the same steps, about
+    -- twice as fast). The first view opens the journey; same-second views are ordered by their
+    -- attributes so the attributed product is deterministic. The cart and purchase times are
+    -- kept as lists for the step rules below.
+    select
+        funnel_grain,
+        journey_key,
+        any_value(user_id) as user_id,
+        any_value(session_id) as session_id,
+        arg_min(
+            {
+                'event_at': event_at,
+                'event_month': event_month,
+                'product_id': product_id,
+                'brand': brand,
+                'category_top_level': category_top_level
+            },
+            {
+                'event_at': event_at,
+                'product_id': product_id,
+                'category_top_level': category_top_level,
+                'brand': brand
+            }
+        ) filter (where event_type = 'view') as first_view,
+        list(event_at) filter (where event_type = 'cart') as cart_times,
+        list(event_at) filter (where event_type = 'purchase') as purchase_times
+    from journey_events
+    group by funnel_grain, journey_key
+),
+
+entries as (
+    select
+        funnel_grain,
+        journey_key,
+        user_id,
+        session_id,
+        first_view.event_at as first_view_at,
+        {{ dbt.dateadd('day', var('funnel_window_days'), 'first_view.event_at') }} as window_end_at,
+        first_view.event_month as first_view_month,
+        first_view.product_id as first_view_product_id,
+        first_view.brand as first_view_brand,
+        first_view.category_top_level as first_view_category_top_level,
+        cart_times,
+        purchase_times
+    from journeys
+    where first_view is not null
+),
+
+cart_steps as (
+    -- The cart step: the first cart at or after the first view, within the window.
+    select
+        *,
+        list_min([cart_at for cart_at in cart_times if cart_at >= first_view_at and cart_at <= window_end_at])
+            as cart_at
+    from entries
+),
+
+purchase_steps as (
+    -- The purchase step: the first purchase at or after that cart, within the window. The
+    -- earliest cart is the best start for a purchase: any purchase after a later cart is also
+    -- after it, so taking the first cart never loses a conversion.
+    select
+        *,
+        list_min([
+            purchase_at for purchase_at in purchase_times
+            if purchase_at >= cart_at and purchase_at <= window_end_at
+        ]) as purchase_at
+    from cart_steps
+),
+
+final as (
+    select
+        funnel_grain,
+        journey_key,
+        user_id,
+        session_id,
+        first_view_at,
+        first_view_month,
+        first_view_product_id,
+        first_view_brand,
+        first_view_category_top_level,
+        cart_at,
+        purchase_at,
+        {{ dbt.datediff('first_view_at', 'cart_at', 'second') }} as cart_seconds_from_view,
+        {{ dbt.datediff('cart_at', 'purchase_at', 'second') }} as purchase_seconds_from_cart
+    from purchase_steps
+)
+
+select * from final
+{%- endmacro %}
