@@ -15,7 +15,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DBT_PROFILES_DIR := $(CURDIR)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint setup setup-duckdb14 clean benchmark docs
+.PHONY: run test lint setup setup-duckdb14 clean benchmark docs metrics
 
 $(INSTALLED): requirements.txt
 	@echo "[setup] creating $(VENV) and installing pinned packages ..."
@@ -55,6 +55,16 @@ docs: $(INSTALLED)
 	$(VENV)/bin/dbt docs generate --static --quiet $$catalog && \
 	echo "[docs] done in $$(( $$(date +%s) - start ))s" && \
 	echo "Docs:      $(CURDIR)/target/static_index.html (open it in any browser, no server needed)"
+
+## MetricFlow on the published warehouse: make metrics Q='--metrics revenue --group-by metric_time__month'
+## runs `mf query` (without Q: `mf list metrics`). Profile target `metrics`: the published file
+## read-only and nothing else, so it never blocks or changes a run. The semantic manifest is the
+## one the last dbt command wrote (target/), parsed first if there is none.
+metrics: $(INSTALLED)
+	@db="$${DUCKDB_PATH:-warehouse/analytics.duckdb}"; test -f "$$db" || \
+	{ echo "error: no warehouse at $$db yet: run 'make run' first" >&2; exit 2; }
+	@test -f target/semantic_manifest.json || $(VENV)/bin/dbt parse --quiet
+	@DBT_TARGET=metrics $(VENV)/bin/mf $(if $(Q),query $(Q) --quiet,list metrics)
 
 lint: $(INSTALLED)
 	@echo "[lint] sqlfluff ..."
