@@ -15,7 +15,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DBT_PROFILES_DIR := $(CURDIR)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help run test lint setup setup-duckdb14 clean benchmark docs dashboard test-dashboard chromium
+.PHONY: help run test lint setup setup-duckdb14 clean benchmark docs dashboard test-dashboard chromium metrics
 
 $(INSTALLED): requirements.txt
 	@echo "[setup] creating $(VENV) and installing pinned packages ..."
@@ -79,6 +79,16 @@ chromium:
 	if [ "$$(id -u)" = 0 ]; then echo "[setup] apt-get install chromium ..." && \
 	apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null; \
 	else echo "error: make test-dashboard needs Debian's chromium (as root: apt-get install chromium)" >&2; exit 1; fi; }
+
+# Profile target `metrics`: the published file read-only and nothing else, so it never blocks
+# or changes a run. The semantic manifest is the one the last dbt command wrote (target/),
+# parsed first if there is none. Without Q: `mf list metrics`.
+## MetricFlow on the published warehouse: make metrics Q='--metrics revenue --group-by metric_time__month'.
+metrics: $(INSTALLED)
+	@db="$${DUCKDB_PATH:-warehouse/analytics.duckdb}"; test -f "$$db" || \
+	{ echo "error: no warehouse at $$db yet: run 'make run' first" >&2; exit 2; }
+	@test -f target/semantic_manifest.json || $(VENV)/bin/dbt parse --quiet
+	@DBT_TARGET=metrics $(VENV)/bin/mf $(if $(Q),query $(Q) --quiet,list metrics)
 
 ## Lint the SQL (sqlfluff).
 lint: $(INSTALLED)
