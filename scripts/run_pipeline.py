@@ -240,6 +240,9 @@ def dbt(command: str, profile: Profile, env: dict[str, str], dbt_vars: dict[str,
     """Run one dbt command with the profile's target, vars and arguments; raise on failure."""
     executable = Path(sys.executable).with_name("dbt")
     args = [str(executable), command, "--target", profile.target, *profile.build_args]
+    if os.environ.get("FULL_REFRESH", "").lower() in ("1", "true", "yes"):
+        # Re-read every input file instead of only the new or changed ones.
+        args.append("--full-refresh")
     args += ["--vars", json.dumps(dbt_vars)]
     parent = os.getpid()
     completed = subprocess.run(
