@@ -12,7 +12,7 @@ the store models' work as one script), `dbt build` (data tests, no unit tests), 
 `make run` job, and the disk the run leaves. Then the incremental case: the events again as
 ten files, nine loaded, the tenth added, against a full build of all ten.
 Results go to the console and `logs/benchmark.json` (not outputs/, which each run replaces
-whole). Targets (README, "Performance").
+whole). The README's "Performance" section shows the figures.
 """
 
 from __future__ import annotations

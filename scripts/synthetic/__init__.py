@@ -1,1 +1,1 @@
-"""Deterministic synthetic twins of the two public raw files (see README, 'Sample data')."""
+"""Deterministic synthetic twins of the two public raw files (python -m scripts.generate_sample --help)."""

@@ -1,5 +1,5 @@
 """The dashboard's filtered numbers, recomputed in pandas from the independently cleaned logs
-(store_reference, ads_reference), written from the README's definitions rather than the SQL:
+(store_reference, ads_reference), written from the marts' YAML definitions rather than the SQL:
 a slice is the clean rows passing every filter, and each number is the mart's definition over
 the slice. Money is integer cents, rates are exact fractions turned into floats at the end."""
 

@@ -1,6 +1,6 @@
 """An independent implementation of the event log's cleaning rules, in pandas.
 
-Written from the case study and the README's definitions, not from the SQL, so that the mart
+Written from the case study and the models' YAML definitions, not from the SQL, so that the mart
 tests compare two implementations rather than one with itself. Money is kept as integer cents
 (parsed with Decimal), so sums are exact.
 """
