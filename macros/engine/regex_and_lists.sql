@@ -66,7 +66,7 @@
 {%- endmacro %}
 
 {% macro spark__list_length(list) -%}
-    size({{ list }})
+    array_size({{ list }})
 {%- endmacro %}
 
 {% macro list_text_from(list, position) -%}

@@ -28,6 +28,8 @@ from tests.python.compare import RATE_TOLERANCE, cents, plain
 SPARK_WAREHOUSE = PROJECT_ROOT / "warehouse" / "spark"
 SPARK_TARGET_PATH = PROJECT_ROOT / "target-spark"
 SPARK_LOG_PATH = PROJECT_ROOT / "logs" / "spark"
+# What the equality tests compared, for the closing summary line (conftest.py).
+SUMMARY: dict = {"marts": 0, "rows": 0, "failed": []}
 
 
 @dataclass(frozen=True)

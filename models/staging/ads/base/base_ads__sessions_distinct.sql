@@ -29,7 +29,8 @@ deduplicated as (
         var_1,
         is_clicked,
         -- The first occurrence: the earliest line of the alphabetically first file.
-        min({{ record([('file', 'source_file'), ('line', 'source_line'), ('text', 'line_text')]) }}) as first_occurrence,
+        min({{ record([('file', 'source_file'), ('line', 'source_line'), ('text', 'line_text')]) }})
+            as first_occurrence,
         count(*) - 1 as duplicate_count
     from usable_lines
     group by all

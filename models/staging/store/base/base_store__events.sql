@@ -41,7 +41,8 @@ parsed as (
     select
         *,
         -- Exports differ in whether they keep the ' UTC' suffix; both mean UTC.
-        {{ parse_timestamp('event_time', ['%Y-%m-%d %H:%M:%S UTC', '%Y-%m-%d %H:%M:%S']) }} as parsed_event_at,
+        {{ parse_timestamp('event_time', ['%Y-%m-%d %H:%M:%S UTC', '%Y-%m-%d %H:%M:%S']) }}
+            as parsed_event_at,
         {{ parse_integer_id('product_id') }} as parsed_product_id,
         {{ parse_integer_id('category_id') }} as parsed_category_id,
         -- Rounds to the cent half away from zero (10.005 -> 10.01): a price written through a
