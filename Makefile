@@ -15,7 +15,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DBT_PROFILES_DIR := $(CURDIR)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help run test lint setup setup-duckdb14 clean benchmark docs dashboard test-dashboard chromium metrics
+.PHONY: help run test lint setup setup-duckdb14 clean benchmark docs dashboard test-dashboard chromium metrics setup-spark test-spark
 
 $(INSTALLED): requirements.txt
 	@echo "[setup] creating $(VENV) and installing pinned packages ..."
@@ -36,6 +36,23 @@ help:
 ## Create .venv with the pinned packages (the other targets do it when needed).
 setup: $(INSTALLED)
 setup-duckdb14: $(VENV_DUCKDB14)/.installed-$(DUCKDB14_VERSION)
+
+# The Spark extras (dbt-spark, pyspark), in the same venv and only for test-spark: run and test
+# never install them. Installed with requirements.txt so that no pin of it moves.
+SPARK_INSTALLED := $(VENV)/.installed-spark
+$(SPARK_INSTALLED): $(INSTALLED) requirements-spark.txt
+	@echo "[setup] installing the Spark extras into $(VENV) ..."
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-spark.txt
+	@touch $@
+setup-spark: $(SPARK_INSTALLED)
+
+# Builds the CI sample with --target spark (data and unit tests included) and compares every
+# mart with the DuckDB CI build (`make test` builds it).
+## The same models on Apache Spark (in-process), every mart compared with DuckDB.
+test-spark: $(SPARK_INSTALLED)
+	@command -v java >/dev/null || test -n "$$JAVA_HOME" || \
+		{ echo "test-spark: Spark needs a Java 17+ runtime (java on PATH, or JAVA_HOME)"; exit 2; }
+	@$(VENV)/bin/pytest tests/spark -p no:cacheprovider
 
 ## Build everything on the built-in sample (or EVENTS_PATH / SESSIONS_PATH).
 run: $(INSTALLED)
@@ -97,7 +114,7 @@ lint: $(INSTALLED)
 
 ## Remove everything the runs and tests made (warehouses, outputs, generated samples).
 clean:
-	rm -rf target logs warehouse outputs outputs-ci outputs-dashboard data/ci
+	rm -rf target target-spark logs warehouse outputs outputs-ci outputs-dashboard data/ci
 
 ## Speed, memory and disk against a hand-written reference, in one run (logs/benchmark.json).
 benchmark: $(INSTALLED)

@@ -3,7 +3,7 @@
     {%- if not execute -%}{{ return(current) }}{%- endif -%}
     {%- set node = graph.nodes.values() | selectattr('name', 'equalto', loaded_model) | first -%}
     {%- set loaded_relation = adapter.get_relation(node.database, node.schema, node.alias) -%}
-    {%- if loaded_relation is none or flags.FULL_REFRESH -%}{{ return(current) }}{%- endif -%}
+    {%- if loaded_relation is none or flags.FULL_REFRESH or node.config.materialized != 'incremental' -%}{{ return(current) }}{%- endif -%}
     {%- set loaded = [] -%}
     {%- for row in run_query(
         'select distinct source_file, source_file_version from ' ~ loaded_relation

@@ -13,6 +13,20 @@
 {%- endmacro %}
 
 {% macro input_file_versions(source_name) -%}
+    {{ return(adapter.dispatch('input_file_versions')(source_name)) }}
+{%- endmacro %}
+
+{% macro spark__input_file_versions(source_name) -%}
+    {#- Spark models are rebuilt in full; read_raw_lines reads each file's version from the
+        file's own metadata as it reads the lines. -#}
+    {%- set versions = [] -%}
+    {%- for path in input_files(source_name) -%}
+        {%- do versions.append({'source_file': path, 'source_file_version': none}) -%}
+    {%- endfor -%}
+    {{ return(versions) }}
+{%- endmacro %}
+
+{% macro default__input_file_versions(source_name) -%}
     {%- if not execute -%}{{ return([]) }}{%- endif -%}
     {%- set selects = [] -%}
     {%- for path in input_files(source_name) -%}

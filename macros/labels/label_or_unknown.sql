@@ -1,5 +1,5 @@
 {% macro label_or_unknown(expression) -%}
-    coalesce(cast({{ expression }} as varchar), {{ unknown_label() }})
+    coalesce(cast({{ expression }} as {{ text_type() }}), {{ unknown_label() }})
 {%- endmacro %}
 
 {% macro unknown_label() -%}

@@ -2,10 +2,16 @@
     select
         {{ key_column }},
         {{ value_column }}
-    from {{ relation }}
-    where {{ where }}
-    group by {{ key_column }}, {{ value_column }}
+    from (
+        select
+            {{ key_column }},
+            {{ value_column }},
+            count(*) as value_count
+        from {{ relation }}
+        where {{ where }}
+        group by {{ key_column }}, {{ value_column }}
+    ) as value_counts
     qualify row_number() over (
-        partition by {{ key_column }} order by count(*) desc, {{ value_column }} asc
+        partition by {{ key_column }} order by value_count desc, {{ value_column }} asc
     ) = 1
 {%- endmacro %}

@@ -3,8 +3,8 @@
 {%- endmacro %}
 
 {% macro revenue_rank(revenue, purchase_count, name, partition_by=none) -%}
-    row_number() over ({{ _partition_clause(partition_by, trailing_space=true) -}}
-    order by {{ revenue }} desc, {{ purchase_count }} desc, {{ name }} asc)
+    cast(row_number() over ({{ _partition_clause(partition_by, trailing_space=true) -}}
+    order by {{ revenue }} desc, {{ purchase_count }} desc, {{ name }} asc) as bigint)
 {%- endmacro %}
 
 {% macro _partition_clause(partition_by, trailing_space=false) -%}

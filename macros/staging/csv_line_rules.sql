@@ -2,10 +2,10 @@
     {{ return([
         ('blank_line', "coalesce(line_text, '') = ''"),
         ('invalid_utf8', 'is_invalid_utf8'),
-        ('control_character', "regexp_matches(line_text, '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]')"),
+        ('control_character', regex_contains('line_text', '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]')),
         ('oversized_line', 'length(line_text) > ' ~ var('max_line_characters')),
         ('malformed_quoting', 'field_values is null'),
-        ('missing_fields', 'len(field_values) < ' ~ column_count),
-        ('extra_fields', "array_to_string(field_values[" ~ (column_count + 1) ~ ":], '') <> ''"),
+        ('missing_fields', list_length('field_values') ~ ' < ' ~ column_count),
+        ('extra_fields', list_text_from('field_values', column_count + 1) ~ " <> ''"),
     ]) }}
 {%- endmacro %}

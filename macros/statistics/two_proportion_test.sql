@@ -3,7 +3,7 @@
     case
         when {{ n1 }} > 0 and {{ n2 }} > 0
             then ({{ x1 }} / {{ n1 }} - {{ x2 }} / {{ n2 }})
-            / nullif(sqrt({{ pooled }} * (1 - {{ pooled }}) * (1.0 / {{ n1 }} + 1.0 / {{ n2 }})), 0)
+            / nullif(sqrt({{ pooled }} * (1 - {{ pooled }}) * ({{ _double(1) }} / {{ n1 }} + {{ _double(1) }} / {{ n2 }})), 0)
     end
 {%- endmacro %}
 

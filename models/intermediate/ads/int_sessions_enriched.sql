@@ -35,9 +35,9 @@ final as (
         sessions.var_1,
         sessions.is_clicked,
         cast(date_part('hour', sessions.session_at) as integer) as session_hour,
-        cast(isodow(sessions.session_at) as integer) as session_weekday,
-        dayname(sessions.session_at) as session_weekday_name,
-        {{ iso_weekday_is_weekend('isodow(sessions.session_at)') }} as is_weekend,
+        cast({{ iso_weekday('sessions.session_at') }} as integer) as session_weekday,
+        {{ weekday_name('sessions.session_at') }} as session_weekday_name,
+        {{ iso_weekday_is_weekend(iso_weekday('sessions.session_at')) }} as is_weekend,
         -- Bands anchored on the deep-engagement threshold, so `deep` and the flag agree.
         case
             when sessions.user_depth is null then {{ unknown_label() }}

@@ -12,7 +12,7 @@ with rejected_lines as (
 line_rejects as (
     select
         any_value(reject_reason) as reject_reason,
-        min({ 'file': source_file, 'line': source_line }) as first_occurrence,
+        min({{ record([('file', 'source_file'), ('line', 'source_line')]) }}) as first_occurrence,
         count(*) - 1 as duplicate_count,
         line_text
     from rejected_lines
@@ -22,7 +22,7 @@ line_rejects as (
 conflicting_rows as (
     select
         'conflicting_session_id' as reject_reason,
-        { 'file': source_file, 'line': source_line } as first_occurrence,
+        {{ record([('file', 'source_file'), ('line', 'source_line')]) }} as first_occurrence,
         duplicate_count,
         line_text
     from {{ ref('base_ads__sessions_distinct') }}

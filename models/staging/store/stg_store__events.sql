@@ -22,7 +22,7 @@ deduplicated as (
         user_id,
         user_session,
         -- The first occurrence: the earliest line of the alphabetically first file.
-        min({ 'file': source_file, 'line': source_line }) as first_occurrence,
+        min({{ record([('file', 'source_file'), ('line', 'source_line')]) }}) as first_occurrence,
         count(*) - 1 as duplicate_count
     from usable_lines
     group by all
@@ -32,10 +32,10 @@ final as (
     select
         -- md5 of the typed values as a row: DuckDB quotes text inside a row, so no two
         -- distinct events render alike (a '|'-joined string could: 'a|b','c' vs 'a','b|c').
-        md5(cast(row(
-            event_at, event_type, product_id, category_id, category_code, brand, price, user_id,
-            user_session
-        ) as varchar)) as event_id,
+        {{ row_md5([
+            'event_at', 'event_type', 'product_id', 'category_id', 'category_code', 'brand', 'price',
+            'user_id', 'user_session',
+        ]) }} as event_id,
         event_at,
         event_type,
         product_id,

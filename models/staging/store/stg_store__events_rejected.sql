@@ -14,7 +14,7 @@ deduplicated as (
         line_text,
         -- The same text always fails the same rule: any_value is that rule.
         any_value(reject_reason) as reject_reason,
-        min({ 'file': source_file, 'line': source_line }) as first_occurrence,
+        min({{ record([('file', 'source_file'), ('line', 'source_line')]) }}) as first_occurrence,
         count(*) - 1 as duplicate_count
     from rejected_lines
     group by line_text

@@ -4,7 +4,7 @@
 -- every line, usable or not: a session log is small, and a session id found on two distinct
 -- lines is quarantined later (base_ads__sessions_distinct) with both texts.
 {{ config(
-    materialized='incremental',
+    materialized=('table' if target.type == 'spark' else 'incremental'),
     incremental_strategy='append',
     on_schema_change='fail',
     pre_hook="{{ forget_stale_files('ads') }}",
@@ -25,21 +25,21 @@ field_texts as (
     -- A blank field is a missing value.
     select
         *,
-        nullif(trim(field_values[1]), '') as session_id_text,
-        nullif(trim(field_values[2]), '') as datetime_text,
-        nullif(trim(field_values[3]), '') as user_id_text,
-        nullif(trim(field_values[4]), '') as product_text,
-        nullif(trim(field_values[5]), '') as campaign_id_text,
-        nullif(trim(field_values[6]), '') as webpage_id_text,
-        nullif(trim(field_values[7]), '') as product_category_1_text,
-        nullif(trim(field_values[8]), '') as product_category_2_text,
-        nullif(trim(field_values[9]), '') as user_group_id_text,
-        nullif(trim(field_values[10]), '') as gender_text,
-        nullif(trim(field_values[11]), '') as age_level_text,
-        nullif(trim(field_values[12]), '') as user_depth_text,
-        nullif(trim(field_values[13]), '') as city_development_index_text,
-        nullif(trim(field_values[14]), '') as var_1_text,
-        nullif(trim(field_values[15]), '') as is_click_text
+        nullif(trim({{ list_element('field_values', 1) }}), '') as session_id_text,
+        nullif(trim({{ list_element('field_values', 2) }}), '') as datetime_text,
+        nullif(trim({{ list_element('field_values', 3) }}), '') as user_id_text,
+        nullif(trim({{ list_element('field_values', 4) }}), '') as product_text,
+        nullif(trim({{ list_element('field_values', 5) }}), '') as campaign_id_text,
+        nullif(trim({{ list_element('field_values', 6) }}), '') as webpage_id_text,
+        nullif(trim({{ list_element('field_values', 7) }}), '') as product_category_1_text,
+        nullif(trim({{ list_element('field_values', 8) }}), '') as product_category_2_text,
+        nullif(trim({{ list_element('field_values', 9) }}), '') as user_group_id_text,
+        nullif(trim({{ list_element('field_values', 10) }}), '') as gender_text,
+        nullif(trim({{ list_element('field_values', 11) }}), '') as age_level_text,
+        nullif(trim({{ list_element('field_values', 12) }}), '') as user_depth_text,
+        nullif(trim({{ list_element('field_values', 13) }}), '') as city_development_index_text,
+        nullif(trim({{ list_element('field_values', 14) }}), '') as var_1_text,
+        nullif(trim({{ list_element('field_values', 15) }}), '') as is_click_text
     from line_fields
 ),
 
@@ -49,7 +49,7 @@ parsed as (
     select
         *,
         {{ parse_integer_id('session_id_text') }} as parsed_session_id,
-        try_strptime(datetime_text, '%Y-%m-%d %H:%M') as parsed_session_at,
+        {{ parse_timestamp('datetime_text', ['%Y-%m-%d %H:%M']) }} as parsed_session_at,
         {{ parse_integer_id('user_id_text') }} as parsed_user_id,
         {{ parse_integer_id('campaign_id_text') }} as parsed_campaign_id,
         {{ parse_integer_id('webpage_id_text') }} as parsed_webpage_id,

@@ -29,7 +29,8 @@ deduplicated as (
         var_1,
         is_clicked,
         -- The first occurrence: the earliest line of the alphabetically first file.
-        min({ 'file': source_file, 'line': source_line, 'text': line_text }) as first_occurrence,
+        min({{ record([('file', 'source_file'), ('line', 'source_line'), ('text', 'line_text')]) }})
+            as first_occurrence,
         count(*) - 1 as duplicate_count
     from usable_lines
     group by all
@@ -37,7 +38,22 @@ deduplicated as (
 
 final as (
     select
-        * exclude (first_occurrence),
+        session_id,
+        session_at,
+        user_id,
+        product_code,
+        campaign_id,
+        webpage_id,
+        product_category_1,
+        product_category_2,
+        user_group_id,
+        gender,
+        age_level,
+        user_depth,
+        city_development_index,
+        var_1,
+        is_clicked,
+        duplicate_count,
         first_occurrence['file'] as source_file,
         first_occurrence['line'] as source_line,
         first_occurrence['text'] as line_text,

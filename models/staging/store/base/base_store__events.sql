@@ -4,7 +4,7 @@
 -- the lines of files that changed or left the inputs (forget_stale_files). The line's text is
 -- kept only where the line is rejected: quarantine shows it, nothing else needs it.
 {{ config(
-    materialized='incremental',
+    materialized=('table' if target.type == 'spark' else 'incremental'),
     incremental_strategy='append',
     on_schema_change='fail',
     pre_hook="{{ forget_stale_files('store') }}",
@@ -25,15 +25,15 @@ field_texts as (
     -- An empty field is a missing value.
     select
         *,
-        nullif(field_values[1], '') as event_time,
-        nullif(field_values[2], '') as event_type,
-        nullif(field_values[3], '') as product_id,
-        nullif(field_values[4], '') as category_id,
-        nullif(field_values[5], '') as category_code,
-        nullif(field_values[6], '') as brand,
-        nullif(field_values[7], '') as price,
-        nullif(field_values[8], '') as user_id,
-        nullif(field_values[9], '') as user_session
+        nullif({{ list_element('field_values', 1) }}, '') as event_time,
+        nullif({{ list_element('field_values', 2) }}, '') as event_type,
+        nullif({{ list_element('field_values', 3) }}, '') as product_id,
+        nullif({{ list_element('field_values', 4) }}, '') as category_id,
+        nullif({{ list_element('field_values', 5) }}, '') as category_code,
+        nullif({{ list_element('field_values', 6) }}, '') as brand,
+        nullif({{ list_element('field_values', 7) }}, '') as price,
+        nullif({{ list_element('field_values', 8) }}, '') as user_id,
+        nullif({{ list_element('field_values', 9) }}, '') as user_session
     from line_fields
 ),
 
@@ -41,7 +41,8 @@ parsed as (
     select
         *,
         -- Exports differ in whether they keep the ' UTC' suffix; both mean UTC.
-        try_strptime(event_time, ['%Y-%m-%d %H:%M:%S UTC', '%Y-%m-%d %H:%M:%S']) as parsed_event_at,
+        {{ parse_timestamp('event_time', ['%Y-%m-%d %H:%M:%S UTC', '%Y-%m-%d %H:%M:%S']) }}
+            as parsed_event_at,
         {{ parse_integer_id('product_id') }} as parsed_product_id,
         {{ parse_integer_id('category_id') }} as parsed_category_id,
         -- Rounds to the cent half away from zero (10.005 -> 10.01): a price written through a
