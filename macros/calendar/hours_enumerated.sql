@@ -12,12 +12,12 @@ final as (
         cast(date_hour as timestamp) as hour_start_at,
         cast(date_hour as date) as date_day,
         cast(hour(date_hour) as integer) as hour_of_day,
-        cast(isodow(date_hour) as integer) as iso_weekday,
-        dayname(date_hour) as weekday_name,
-        {{ iso_weekday_is_weekend('isodow(date_hour)') }} as is_weekend,
+        cast({{ iso_weekday('date_hour') }} as integer) as iso_weekday,
+        {{ weekday_name('date_hour') }} as weekday_name,
+        {{ iso_weekday_is_weekend(iso_weekday('date_hour')) }} as is_weekend,
         cast({{ dbt.date_trunc('week', 'date_hour') }} as date) as week_start_date,
         cast({{ dbt.date_trunc('month', 'date_hour') }} as date) as month_start_date,
-        strftime(date_hour, '%Y-%m') as month_text
+        {{ year_month_text('date_hour') }} as month_text
     from hours
 )
 

@@ -29,7 +29,7 @@ peak_hours as (
         demographic_dimension,
         demographic_value,
         cast(sum(session_count) as bigint) as session_count,
-        arg_max(session_hour, [session_count, -session_hour]) as peak_session_hour,
+        {{ arg_max_by('session_hour', ['session_count', '-session_hour']) }} as peak_session_hour,
         max(session_count) as peak_hour_session_count
     from per_hour
     group by demographic_dimension, demographic_value
@@ -39,8 +39,8 @@ peak_weekdays as (
     select
         demographic_dimension,
         demographic_value,
-        arg_max(session_weekday, [session_count, -session_weekday]) as peak_session_weekday,
-        arg_max(session_weekday_name, [session_count, -session_weekday]) as peak_weekday_name,
+        {{ arg_max_by('session_weekday', ['session_count', '-session_weekday']) }} as peak_session_weekday,
+        {{ arg_max_by('session_weekday_name', ['session_count', '-session_weekday']) }} as peak_weekday_name,
         max(session_count) as peak_weekday_session_count
     from per_weekday
     group by demographic_dimension, demographic_value

@@ -124,15 +124,15 @@ final as (
         {{ safe_divide('cells.revenue', 'totals.revenue') }} as revenue_share,
         -- What the backfill attributed: the gap before it minus the gap at this stage.
         cast(
-            first_value(cells.event_count) over gap_kind_stages
+            (first_value(cells.event_count) over gap_kind_stages)
             - cells.event_count as bigint
         ) as recovered_event_count,
         cast(
-            first_value(cells.purchase_count) over gap_kind_stages
+            (first_value(cells.purchase_count) over gap_kind_stages)
             - cells.purchase_count as bigint
         ) as recovered_purchase_count,
         cast(
-            first_value(cells.revenue) over gap_kind_stages
+            (first_value(cells.revenue) over gap_kind_stages)
             - cells.revenue as decimal(38, 2)
         ) as recovered_revenue
     from cells

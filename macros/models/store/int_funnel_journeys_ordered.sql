@@ -17,8 +17,8 @@ journey_events as (
     -- journey_key identifies a journey within its grain: the user, or the user and session.
     select
         'user' as funnel_grain,
-        cast(user_id as varchar) as journey_key,
-        cast(null as varchar) as session_id,
+        cast(user_id as {{ text_type() }}) as journey_key,
+        cast(null as {{ text_type() }}) as session_id,
         user_id,
         event_type,
         event_at,
@@ -30,7 +30,7 @@ journey_events as (
     union all
     select
         'session' as funnel_grain,
-        cast(user_id as varchar) || '|' || session_id as journey_key,
+        cast(user_id as {{ text_type() }}) || '|' || session_id as journey_key,
         session_id,
         user_id,
         event_type,

@@ -16,7 +16,7 @@ per_user as (
 high_value_threshold as (
     -- Continuous percentile of buyers' revenue: buyers at or above it are high-value. As a
     -- double: quantile_cont over a decimal truncates the interpolated value to the cent.
-    select quantile_cont(cast(revenue as double), {{ var('high_value_quantile') }}) as revenue_threshold
+    select {{ continuous_percentile('revenue', var('high_value_quantile')) }} as revenue_threshold
     from per_user
     where purchase_count > 0
 ),

@@ -21,9 +21,9 @@ never_bought as (
 final as (
     select
         never_bought.product_id,
-        row_number() over (
+        cast(row_number() over (
             order by never_bought.view_count desc, never_bought.product_id asc
-        ) as view_rank,
+        ) as bigint) as view_rank,
         never_bought.brand,
         never_bought.category_code,
         never_bought.view_count,
