@@ -53,23 +53,18 @@ journeys as (
         journey_key,
         any_value(user_id) as user_id,
         any_value(session_id) as session_id,
-        arg_min(
-            {
-                'event_at': event_at,
-                'event_month': event_month,
-                'product_id': product_id,
-                'brand': brand,
-                'category_top_level': category_top_level
-            },
-            {
-                'event_at': event_at,
-                'product_id': product_id,
-                'category_top_level': category_top_level,
-                'brand': brand
-            }
-        ) filter (where event_type = 'view') as first_view,
-        list(event_at) filter (where event_type = 'cart') as cart_times,
-        list(event_at) filter (where event_type = 'purchase') as purchase_times
+        {{ arg_min_by(
+            record([
+                ('event_at', 'event_at'), ('event_month', 'event_month'), ('product_id', 'product_id'),
+                ('brand', 'brand'), ('category_top_level', 'category_top_level'),
+            ]),
+            record([
+                ('event_at', 'event_at'), ('product_id', 'product_id'),
+                ('category_top_level', 'category_top_level'), ('brand', 'brand'),
+            ]),
+        ) }} filter (where event_type = 'view') as first_view,
+        {{ list_agg('event_at') }} filter (where event_type = 'cart') as cart_times,
+        {{ list_agg('event_at') }} filter (where event_type = 'purchase') as purchase_times
     from journey_events
     group by funnel_grain, journey_key
 ),
@@ -96,7 +91,7 @@ cart_steps as (
     -- The cart step: the first cart at or after the first view, within the window.
     select
         *,
-        list_min([cart_at for cart_at in cart_times if cart_at >= first_view_at and cart_at <= window_end_at])
+        {{ list_min_where('cart_times', 'cart_at', 'cart_at >= first_view_at and cart_at <= window_end_at') }}
             as cart_at
     from entries
 ),
@@ -107,10 +102,8 @@ purchase_steps as (
     -- after it, so taking the first cart never loses a conversion.
     select
         *,
-        list_min([
-            purchase_at for purchase_at in purchase_times
-            if purchase_at >= cart_at and purchase_at <= window_end_at
-        ]) as purchase_at
+        {{ list_min_where('purchase_times', 'purchase_at', 'purchase_at >= cart_at and purchase_at <= window_end_at') }}
+            as purchase_at
     from cart_steps
 ),
 

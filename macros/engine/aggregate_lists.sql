@@ -1,0 +1,35 @@
+{% macro arg_min_by(value, key) -%}
+    {{ return(adapter.dispatch('arg_min_by')(value, key)) }}
+{%- endmacro %}
+
+{% macro default__arg_min_by(value, key) -%}
+    arg_min({{ value }}, {{ key }})
+{%- endmacro %}
+
+{% macro spark__arg_min_by(value, key) -%}
+    min_by({{ value }}, {{ key }})
+{%- endmacro %}
+
+{% macro list_agg(expression) -%}
+    {{ return(adapter.dispatch('list_agg')(expression)) }}
+{%- endmacro %}
+
+{% macro default__list_agg(expression) -%}
+    list({{ expression }})
+{%- endmacro %}
+
+{% macro spark__list_agg(expression) -%}
+    collect_list({{ expression }})
+{%- endmacro %}
+
+{% macro list_min_where(list, element, condition) -%}
+    {{ return(adapter.dispatch('list_min_where')(list, element, condition)) }}
+{%- endmacro %}
+
+{% macro default__list_min_where(list, element, condition) -%}
+    list_min([{{ element }} for {{ element }} in {{ list }} if {{ condition }}])
+{%- endmacro %}
+
+{% macro spark__list_min_where(list, element, condition) -%}
+    array_min(filter({{ list }}, {{ element }} -> {{ condition }}))
+{%- endmacro %}
