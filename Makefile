@@ -107,8 +107,11 @@ metrics: $(INSTALLED)
 	@test -f target/semantic_manifest.json || $(VENV)/bin/dbt parse --quiet
 	@DBT_TARGET=metrics $(VENV)/bin/mf $(if $(Q),query $(Q) --quiet,list metrics)
 
-## Lint the SQL (sqlfluff).
+## Lint the SQL (sqlfluff) and the Python (ruff: lint and format).
 lint: $(INSTALLED)
+	@echo "[lint] ruff ..."
+	@$(VENV)/bin/ruff check --quiet scripts tests
+	@$(VENV)/bin/ruff format --check --quiet scripts tests
 	@echo "[lint] sqlfluff ..."
 	@$(VENV)/bin/sqlfluff lint models analyses tests/singular --processes 2 --disable-progress-bar
 

@@ -66,7 +66,9 @@ def _generate(folder: Path, events: int, files: int, layout: str) -> list[Path]:
         wanted = {"rows": events // files, "seed": 1_000 + number, "layout": layout, "month": month}
         manifest = manifest_path(path)
         if not (path.exists() and manifest.exists() and _manifest_has(manifest, wanted)):
-            generate_file("events", path, rows=wanted["rows"], seed=wanted["seed"], layout=layout, month=month)
+            generate_file(
+                "events", path, rows=wanted["rows"], seed=wanted["seed"], layout=layout, month=month
+            )
         paths.append(path)
     return paths
 
@@ -89,8 +91,19 @@ def _size_mib(*paths: Path) -> float:
 def _dbt_build(files: list[Path], sessions: Path, workdir: Path, full_refresh: bool) -> dict[str, float]:
     dbt_vars = {"store_files": [str(p) for p in files], "ads_files": [str(sessions)]}
     args = [
-        str(VENV_BIN / "dbt"), "build", "--target", "dev", "--quiet", "--exclude-resource-type", "unit_test",
-        "--vars", json.dumps(dbt_vars), "--target-path", str(workdir / "target"), "--log-path", str(workdir / "logs"),
+        str(VENV_BIN / "dbt"),
+        "build",
+        "--target",
+        "dev",
+        "--quiet",
+        "--exclude-resource-type",
+        "unit_test",
+        "--vars",
+        json.dumps(dbt_vars),
+        "--target-path",
+        str(workdir / "target"),
+        "--log-path",
+        str(workdir / "logs"),
     ]
     env = {
         **os.environ,
@@ -105,37 +118,60 @@ def bench_one_set(files: list[Path], sessions: Path, scratch: Path, skip_run: bo
     results: dict[str, object] = {"input_mib": _size_mib(*files)}
     print("[benchmark] raw CSV scan ...", flush=True)
     listing = json.dumps([str(p) for p in files])
-    results["raw_scan"] = measure([
-        sys.executable, "-c",
-        f"import duckdb, json; duckdb.execute('select count(*) from read_csv(?, all_varchar = true)', [json.loads({listing!r})]).fetchall()",
-    ])
+    results["raw_scan"] = measure(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, json; duckdb.execute('select count(*) from read_csv(?, all_varchar = true)', [json.loads({listing!r})]).fetchall()",
+        ]
+    )
     for reader in ("lines", "rejects"):
         print(f"[benchmark] parse to a typed table, {reader} reader ...", flush=True)
-        results[f"parse_{reader}_reader"] = measure([
-            sys.executable, "-m", "scripts.benchmark_reference.readers", reader,
-            "--database", str(scratch / f"parse_{reader}.duckdb"), *map(str, files),
-        ])
+        results[f"parse_{reader}_reader"] = measure(
+            [
+                sys.executable,
+                "-m",
+                "scripts.benchmark_reference.readers",
+                reader,
+                "--database",
+                str(scratch / f"parse_{reader}.duckdb"),
+                *map(str, files),
+            ]
+        )
     print("[benchmark] hand-written reference ...", flush=True)
-    results["reference"] = measure([
-        sys.executable, "-m", "scripts.benchmark_reference", "--database", str(scratch / "reference.duckdb"), *map(str, files)
-    ])
+    results["reference"] = measure(
+        [
+            sys.executable,
+            "-m",
+            "scripts.benchmark_reference",
+            "--database",
+            str(scratch / "reference.duckdb"),
+            *map(str, files),
+        ]
+    )
     print("[benchmark] dbt build ...", flush=True)
     build_dir = scratch / "dbt_build"
     shutil.rmtree(build_dir, ignore_errors=True)
     results["dbt_build"] = _dbt_build(files, sessions, build_dir, full_refresh=True)
-    results["dbt_build_vs_reference"] = round(results["dbt_build"]["seconds"] / results["reference"]["seconds"], 2)
+    results["dbt_build_vs_reference"] = round(
+        results["dbt_build"]["seconds"] / results["reference"]["seconds"], 2
+    )
     if not skip_run:
         print("[benchmark] make run ...", flush=True)
         run_dir = scratch / "make_run"
         shutil.rmtree(run_dir, ignore_errors=True)
         env = {
-            **os.environ, "EVENTS_PATH": str(files[0].parent), "SESSIONS_PATH": str(sessions),
+            **os.environ,
+            "EVENTS_PATH": str(files[0].parent),
+            "SESSIONS_PATH": str(sessions),
             "DUCKDB_PATH": str(run_dir / "warehouse" / "analytics.duckdb"),
-            "DUCKDB_BUILD_PATH": str(run_dir / "warehouse" / "build.duckdb"), "OUTPUTS_DIR": str(run_dir / "outputs"),
+            "DUCKDB_BUILD_PATH": str(run_dir / "warehouse" / "build.duckdb"),
+            "OUTPUTS_DIR": str(run_dir / "outputs"),
         }
         results["make_run"] = measure([sys.executable, "-m", "scripts.run_pipeline"], env)
         results["disk_after_run_mib"] = {
-            "warehouse": _size_mib(run_dir / "warehouse"), "outputs": _size_mib(run_dir / "outputs"),
+            "warehouse": _size_mib(run_dir / "warehouse"),
+            "outputs": _size_mib(run_dir / "outputs"),
         }
     return results
 
@@ -152,7 +188,11 @@ def bench_incremental(events: int, layout: str, sessions: Path, scratch: Path) -
     print("[benchmark] incremental: nine files, then the tenth ...", flush=True)
     _dbt_build(files[:9], sessions, incremental_dir, full_refresh=True)
     tenth = _dbt_build(files, sessions, incremental_dir, full_refresh=False)
-    return {"full_build_of_ten": full, "adding_the_tenth": tenth, "tenth_vs_full": round(tenth["seconds"] / full["seconds"], 2)}
+    return {
+        "full_build_of_ten": full,
+        "adding_the_tenth": tenth,
+        "tenth_vs_full": round(tenth["seconds"] / full["seconds"], 2),
+    }
 
 
 def print_table(results: dict) -> None:
@@ -162,9 +202,12 @@ def print_table(results: dict) -> None:
         ("parse: line reader (ours)", one["parse_lines_reader"]),
         ("parse: DuckDB rejects reader", one["parse_rejects_reader"]),
         ("hand-written reference", one["reference"]),
-        ("dbt build", one["dbt_build"]), ("make run", one.get("make_run")),
+        ("dbt build", one["dbt_build"]),
+        ("make run", one.get("make_run")),
     ]
-    print(f"\n{results['events']:,} {results['layout']} events in {results['files']} file(s), {one['input_mib']:,} MiB")
+    print(
+        f"\n{results['events']:,} {results['layout']} events in {results['files']} file(s), {one['input_mib']:,} MiB"
+    )
     print(f"{'step':<26}{'seconds':>10}{'peak MiB':>12}")
     for name, row in rows:
         if row:
@@ -184,7 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.benchmark", description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=10_000_000, help="events in all (default: %(default)s)")
     parser.add_argument("--files", type=int, default=1, help="files the events are split into (default: 1)")
-    parser.add_argument("--layout", default="electronics", choices=("electronics", "cosmetics", "multicategory"))
+    parser.add_argument(
+        "--layout", default="electronics", choices=("electronics", "cosmetics", "multicategory")
+    )
     parser.add_argument("--skip-run", action="store_true", help="skip timing the whole make run")
     parser.add_argument("--skip-incremental", action="store_true", help="skip the ten-file incremental case")
     parser.add_argument("--scratch", type=Path, default=PROJECT_ROOT / "data" / "benchmark")
@@ -195,12 +240,20 @@ def main(argv: list[str] | None = None) -> int:
     if not sessions.exists():
         generate_file("sessions", sessions, rows=SESSIONS_ROWS, seed=7)
     folder = args.scratch / f"{args.layout}-{args.events}-{args.files}"
-    print(f"[benchmark] generating {args.events:,} {args.layout} events in {args.files} file(s) ...", flush=True)
+    print(
+        f"[benchmark] generating {args.events:,} {args.layout} events in {args.files} file(s) ...", flush=True
+    )
     started = time.perf_counter()
     files = _generate(folder, args.events, args.files, args.layout)
     results: dict[str, object] = {
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
-        "events": args.events, "files": args.files, "layout": args.layout,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "system": platform.platform(),
+        },
+        "events": args.events,
+        "files": args.files,
+        "layout": args.layout,
         "generation_seconds": round(time.perf_counter() - started, 1),
         "one_set": bench_one_set(files, sessions, args.scratch, args.skip_run),
     }

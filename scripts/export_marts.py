@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from scripts.mart_schemas import MART_SCHEMAS
+
 # Excel's and LibreOffice Calc's row limit, the header row included.
 SPREADSHEET_MAX_ROWS = 1_048_576
 # OWASP CSV injection: a cell starting with one of these is read as a formula (tab and carriage
@@ -89,13 +90,21 @@ def export(
         for schema, table in mart_tables(con):
             folder = outputs / MART_SCHEMAS[schema]
             parquet = folder / f"{table}.parquet"
-            _copy(con, f"select * from {_identifier(schema)}.{_identifier(table)}", parquet,
-                  "format parquet, compression zstd")
+            _copy(
+                con,
+                f"select * from {_identifier(schema)}.{_identifier(table)}",
+                parquet,
+                "format parquet, compression zstd",
+            )
             written.append(parquet)
-            (rows,) = con.execute(f"select count(*) from {_identifier(schema)}.{_identifier(table)}").fetchone()
+            (rows,) = con.execute(
+                f"select count(*) from {_identifier(schema)}.{_identifier(table)}"
+            ).fetchone()
             if rows + 1 > csv_max_rows:
-                log(f"  {schema}.{table}: no CSV, {rows:,} rows is more than a spreadsheet opens; "
-                    f"read {parquet.name}")
+                log(
+                    f"  {schema}.{table}: no CSV, {rows:,} rows is more than a spreadsheet opens; "
+                    f"read {parquet.name}"
+                )
                 continue
             csv = folder / f"{table}.csv"
             _copy(con, csv_safe_select(con, schema, table), csv, "format csv, header true")
@@ -104,7 +113,9 @@ def export(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.export_marts", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.export_marts", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--database", type=Path, default=Path("warehouse/analytics.duckdb"))
     parser.add_argument("--outputs", type=Path, default=Path("outputs"))
     parser.add_argument("--memory-limit", help="DuckDB's memory ceiling, e.g. 4GB (default: DuckDB's)")

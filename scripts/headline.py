@@ -8,7 +8,6 @@ import duckdb
 
 from scripts.formatting import format_value
 
-
 HEADLINE_MART = "store.kpi_summary"
 
 

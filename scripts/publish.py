@@ -113,7 +113,9 @@ def run_lock(published: Published) -> Iterator[None]:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise PublishError(f"another run is building {published.warehouse} (it holds {published.lock})") from None
+            raise PublishError(
+                f"another run is building {published.warehouse} (it holds {published.lock})"
+            ) from None
         yield
 
 

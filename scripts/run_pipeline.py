@@ -162,7 +162,10 @@ def _sample_is_current(path: Path, sample: Sample) -> bool:
 def sample_files(profile: Profile) -> dict[str, list[Path]]:
     """The paths of the profile's built-in sample files, per dataset."""
     root = PROJECT_ROOT / profile.sample_dir
-    return {dataset: [(root / sample.name).resolve() for sample in samples] for dataset, samples in profile.samples.items()}
+    return {
+        dataset: [(root / sample.name).resolve() for sample in samples]
+        for dataset, samples in profile.samples.items()
+    }
 
 
 def resolve_inputs(profile: Profile) -> dict[str, list[Path]]:
@@ -175,9 +178,12 @@ def resolve_inputs(profile: Profile) -> dict[str, list[Path]]:
             files[dataset] = check_inputs(named, dataset)
             continue
         paths = sample_files(profile)[dataset]
-        for sample, path in zip(profile.samples[dataset], paths):
+        for sample, path in zip(profile.samples[dataset], paths, strict=False):
             if not _sample_is_current(path, sample):
-                print(f"  generating the built-in {dataset} sample {sample.name} (seed {SAMPLE_SEED}) ...", flush=True)
+                print(
+                    f"  generating the built-in {dataset} sample {sample.name} (seed {SAMPLE_SEED}) ...",
+                    flush=True,
+                )
                 options = {"layout": sample.layout, "month": sample.month} if dataset == "events" else {}
                 generate_file(dataset, path, rows=sample.rows, seed=SAMPLE_SEED, **options)
             check_input(path, dataset)
@@ -208,7 +214,9 @@ def memory_limit(profile: Profile) -> str:
 
 def input_vars(inputs: dict[str, list[Path]]) -> dict[str, list[str]]:
     """The dbt vars naming each source's files (macro input_files reads them)."""
-    return {f"{DBT_SOURCE[dataset]}_files": [str(path) for path in paths] for dataset, paths in inputs.items()}
+    return {
+        f"{DBT_SOURCE[dataset]}_files": [str(path) for path in paths] for dataset, paths in inputs.items()
+    }
 
 
 def dbt_environment(profile: Profile, published: Published) -> dict[str, str]:
@@ -251,7 +259,9 @@ def dbt(command: str, profile: Profile, env: dict[str, str], dbt_vars: dict[str,
     if completed.returncode < 0:
         raise StepFailed(f"dbt {command}", f"dbt was killed by signal {-completed.returncode}", DBT_LOG)
     if completed.returncode != 0:
-        raise StepFailed(f"dbt {command}", _first_dbt_failure() or f"dbt exited {completed.returncode}", DBT_LOG)
+        raise StepFailed(
+            f"dbt {command}", _first_dbt_failure() or f"dbt exited {completed.returncode}", DBT_LOG
+        )
 
 
 def _first_dbt_failure() -> str | None:
@@ -268,7 +278,9 @@ def _first_dbt_failure() -> str | None:
     first = failed[0]
     lines = [line.strip() for line in (first.get("message") or "").splitlines() if line.strip()]
     # dbt prefixes DuckDB's error with the node kind and path: the cause is the line after.
-    cause = next((line for line in lines if "Error:" in line and " in model " not in line), lines[0] if lines else "")
+    cause = next(
+        (line for line in lines if "Error:" in line and " in model " not in line), lines[0] if lines else ""
+    )
     more = f" (and {len(failed) - 1} more failures)" if len(failed) > 1 else ""
     return f"{first['unique_id'].split('.')[-1]}: {cause}{more}"
 
@@ -293,19 +305,26 @@ def run(profile: Profile, extra_vars: dict[str, object] | None = None) -> None:
         with step("dbt build"):
             dbt("build", profile, env, {**profile.dbt_vars, **input_vars(inputs), **(extra_vars or {})})
         with step("export"):
-            written = export(published.candidate_warehouse, published.candidate_outputs, memory_limit(profile), log=_log)
+            written = export(
+                published.candidate_warehouse, published.candidate_outputs, memory_limit(profile), log=_log
+            )
             print(f"  {len(written)} files")
         with step("report"):
-            report = build_report(published.candidate_warehouse, published.candidate_outputs,
-                                  log=(lambda line: None) if profile.quiet else _log,
-                                  database_name=published.warehouse.name)
+            report = build_report(
+                published.candidate_warehouse,
+                published.candidate_outputs,
+                log=(lambda line: None) if profile.quiet else _log,
+                database_name=published.warehouse.name,
+            )
             if not profile.quiet:
                 print_headline(published.candidate_warehouse)
         with step("publish"):
             publish(published)
     outputs = published.outputs
     if profile.quiet:
-        print(f"CI build published to {published.warehouse} and {outputs} in {time.perf_counter() - started:.0f}s")
+        print(
+            f"CI build published to {published.warehouse} and {outputs} in {time.perf_counter() - started:.0f}s"
+        )
         return
     print(f"Warehouse: {published.warehouse} (schemas store, ads; open it read-only)")
     print(f"Build:     {build_path(profile)} (schemas staging, intermediate, seeds)")
@@ -316,10 +335,18 @@ def run(profile: Profile, extra_vars: dict[str, object] | None = None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.run_pipeline", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--ci", action="store_true", help="build the small CI sample into warehouse/ci.duckdb")
-    parser.add_argument("--vars", type=json.loads, default={},
-                        help='dbt vars over the project\'s and the profile\'s, as JSON: \'{"alert_min_views": 50}\'')
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.run_pipeline", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument(
+        "--ci", action="store_true", help="build the small CI sample into warehouse/ci.duckdb"
+    )
+    parser.add_argument(
+        "--vars",
+        type=json.loads,
+        default={},
+        help="dbt vars over the project's and the profile's, as JSON: '{\"alert_min_views\": 50}'",
+    )
     args = parser.parse_args(argv)
     try:
         run(CI if args.ci else DEV, args.vars)

@@ -43,7 +43,9 @@ def lines_sql(files: list[Path]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.benchmark_reference", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.benchmark_reference", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--database", type=Path, required=True)
     parser.add_argument("--memory-limit", default="4GB")

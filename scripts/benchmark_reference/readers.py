@@ -19,26 +19,40 @@ import duckdb
 
 from scripts.benchmark_reference.__main__ import lines_sql
 
-COLUMNS = ("event_time", "event_type", "product_id", "category_id", "category_code", "brand", "price",
-           "user_id", "user_session")
+COLUMNS = (
+    "event_time",
+    "event_type",
+    "product_id",
+    "category_id",
+    "category_code",
+    "brand",
+    "price",
+    "user_id",
+    "user_session",
+)
 
 
 def typed(value: dict[str, str]) -> str:
     """The typed columns, from SQL expressions of each raw field."""
-    def integer(name: str) -> str:
-        return f"case when regexp_full_match({value[name]}, '[0-9]+') then try_cast({value[name]} as bigint) end"
 
-    return ",\n".join([
-        f"try_strptime({value['event_time']}, ['%Y-%m-%d %H:%M:%S UTC', '%Y-%m-%d %H:%M:%S']) as event_at",
-        f"{value['event_type']} as event_type",
-        f"{integer('product_id')} as product_id",
-        f"{integer('category_id')} as category_id",
-        f"{value['category_code']} as category_code",
-        f"{value['brand']} as brand",
-        f"try_cast({value['price']} as decimal(18, 2)) as price",
-        f"{integer('user_id')} as user_id",
-        f"{value['user_session']} as user_session",
-    ])
+    def integer(name: str) -> str:
+        return (
+            f"case when regexp_full_match({value[name]}, '[0-9]+') then try_cast({value[name]} as bigint) end"
+        )
+
+    return ",\n".join(
+        [
+            f"try_strptime({value['event_time']}, ['%Y-%m-%d %H:%M:%S UTC', '%Y-%m-%d %H:%M:%S']) as event_at",
+            f"{value['event_type']} as event_type",
+            f"{integer('product_id')} as product_id",
+            f"{integer('category_id')} as category_id",
+            f"{value['category_code']} as category_code",
+            f"{value['brand']} as brand",
+            f"try_cast({value['price']} as decimal(18, 2)) as price",
+            f"{integer('user_id')} as user_id",
+            f"{value['user_session']} as user_session",
+        ]
+    )
 
 
 def _literal(text: str) -> str:
@@ -66,7 +80,9 @@ def parse_with_rejects(files: list[Path]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.benchmark_reference.readers", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.benchmark_reference.readers", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("reader", choices=("lines", "rejects"))
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--database", type=Path, required=True)

@@ -1,8 +1,8 @@
 """Start the dashboard: compile the analyses, then serve the app on 127.0.0.1.
 
-    python -m scripts.dashboard              # what `make dashboard` runs (DASHBOARD_PORT, default 8501)
-    python -m scripts.dashboard --ci         # over the CI build (warehouse/ci.duckdb, the CI vars)
-    python -m scripts.dashboard compile      # only compile analyses/dashboard/ to SQL
+python -m scripts.dashboard              # what `make dashboard` runs (DASHBOARD_PORT, default 8501)
+python -m scripts.dashboard --ci         # over the CI build (warehouse/ci.duckdb, the CI vars)
+python -m scripts.dashboard compile      # only compile analyses/dashboard/ to SQL
 """
 
 from __future__ import annotations
@@ -30,8 +30,12 @@ def build_vars(ci: bool, extra: dict[str, object]) -> dict[str, object]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.dashboard", description=__doc__.split("\n\n")[0])
     parser.add_argument("command", nargs="?", choices=["serve", "compile"], default="serve")
-    parser.add_argument("--ci", action="store_true", help="read the CI build (warehouse/ci.duckdb) with its vars")
-    parser.add_argument("--vars", type=json.loads, default={}, help="dbt vars the warehouse was built with, as JSON")
+    parser.add_argument(
+        "--ci", action="store_true", help="read the CI build (warehouse/ci.duckdb) with its vars"
+    )
+    parser.add_argument(
+        "--vars", type=json.loads, default={}, help="dbt vars the warehouse was built with, as JSON"
+    )
     parser.add_argument("--port", type=int, default=int(os.environ.get("DASHBOARD_PORT", "8501")))
     parser.add_argument("--target", type=Path, default=DEFAULT_TARGET, help="where the compiled SQL goes")
     args = parser.parse_args(argv)
@@ -57,9 +61,21 @@ def main(argv: list[str] | None = None) -> int:
     }
     print(f"[dashboard] serving {warehouse} (read-only) on http://127.0.0.1:{args.port}/", flush=True)
     command = [
-        sys.executable, "-m", "streamlit", "run", str(APP),
-        "--server.address", "127.0.0.1", "--server.port", str(args.port), "--server.headless", "true",
-        "--global.developmentMode", "false", "--server.fileWatcherType", "none",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP),
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(args.port),
+        "--server.headless",
+        "true",
+        "--global.developmentMode",
+        "false",
+        "--server.fileWatcherType",
+        "none",
     ]
     os.execve(sys.executable, command, env)
     return 0  # unreachable

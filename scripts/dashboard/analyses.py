@@ -52,10 +52,19 @@ def compile_analyses(target: Path = DEFAULT_TARGET, dbt_vars: dict[str, object] 
     """Compile every dashboard analysis; return the folder holding the SQL files."""
     executable = Path(sys.executable).with_name("dbt")
     args = [
-        str(executable), "compile", "--quiet", "--target", "lint",
-        "--select", "path:analyses/dashboard",
-        "--target-path", str(target), "--log-path", str(target / "logs"),
-        "--vars", json.dumps(dbt_vars or {}),
+        str(executable),
+        "compile",
+        "--quiet",
+        "--target",
+        "lint",
+        "--select",
+        "path:analyses/dashboard",
+        "--target-path",
+        str(target),
+        "--log-path",
+        str(target / "logs"),
+        "--vars",
+        json.dumps(dbt_vars or {}),
     ]
     env = {**os.environ, "DBT_PROFILES_DIR": str(PROJECT_ROOT), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
     completed = subprocess.run(args, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=False)
@@ -93,8 +102,12 @@ def parse_analysis(sql: str) -> Analysis:
 
 def load_analyses(folder: Path) -> dict[str, Analysis]:
     """Mart relation -> its compiled filtered query."""
-    queries = {relation_name(path.stem): parse_analysis(path.read_text(encoding="utf-8"))
-               for path in sorted(folder.glob("*.sql"))}
+    queries = {
+        relation_name(path.stem): parse_analysis(path.read_text(encoding="utf-8"))
+        for path in sorted(folder.glob("*.sql"))
+    }
     if not queries:
-        raise FileNotFoundError(f"no compiled dashboard analyses in {folder}: run `python -m scripts.dashboard compile`")
+        raise FileNotFoundError(
+            f"no compiled dashboard analyses in {folder}: run `python -m scripts.dashboard compile`"
+        )
     return queries

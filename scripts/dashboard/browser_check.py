@@ -33,8 +33,14 @@ CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 SCREENSHOTS = PROJECT_ROOT / os.environ.get("DASHBOARD_SCREENSHOTS", "outputs-dashboard")
 # Without these the closed network makes Chromium stall on updates, sync and QUIC probes.
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 # page -> (path on the server, the mart its cards show, card column -> label)
 PAGES = {
@@ -72,7 +78,7 @@ def expected_cards(database: Path) -> dict[str, list[str]]:
     with duckdb.connect(str(database), read_only=True) as con:
         for page, (_, relation, labels) in PAGES.items():
             cursor = con.execute(f"select * from {relation}")
-            row = dict(zip([column[0] for column in cursor.description], cursor.fetchone()))
+            row = dict(zip([column[0] for column in cursor.description], cursor.fetchone(), strict=False))
             expected[page] = [format_value(column, row[column]) for column in labels]
     return expected
 
@@ -86,7 +92,10 @@ def check_pages(url: str, expected: dict[str, list[str]]) -> dict[str, dict]:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch_persistent_context(
-                profile, executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True,
+                profile,
+                executable_path=str(CHROMIUM),
+                args=CHROMIUM_ARGS,
+                headless=True,
                 viewport={"width": 1400, "height": 5600},  # tall: Streamlit scrolls inside the page
             )
             try:
@@ -101,9 +110,13 @@ def check_pages(url: str, expected: dict[str, list[str]]) -> dict[str, dict]:
                     missing = [value for value in expected[page] if value not in text]
                     shot = SCREENSHOTS / f"{page}.png"
                     tab.screenshot(path=str(shot))
-                    results[page] = {"url": url + path, "seconds_to_render": round(loaded, 2),
-                                     "values_checked": len(expected[page]), "missing": missing,
-                                     "screenshot": str(shot)}
+                    results[page] = {
+                        "url": url + path,
+                        "seconds_to_render": round(loaded, 2),
+                        "values_checked": len(expected[page]),
+                        "missing": missing,
+                        "screenshot": str(shot),
+                    }
             finally:
                 browser.close()
     finally:
@@ -113,8 +126,10 @@ def check_pages(url: str, expected: dict[str, list[str]]) -> dict[str, dict]:
 
 def main() -> int:
     if not CHROMIUM.exists():
-        print(f"error: no Chromium at {CHROMIUM}: install Debian's chromium (make test-dashboard does as root)",
-              file=sys.stderr)
+        print(
+            f"error: no Chromium at {CHROMIUM}: install Debian's chromium (make test-dashboard does as root)",
+            file=sys.stderr,
+        )
         return 1
     database = run_pipeline.duckdb_path(run_pipeline.CI)
     if not database.exists() and run_pipeline.main(["--ci"]) != 0:
@@ -125,8 +140,13 @@ def main() -> int:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with log.open("w") as server_log:
         # Its own session, so that stopping it stops Streamlit and nothing else.
-        server = subprocess.Popen([sys.executable, "-m", "scripts.dashboard", "--ci", "--port", str(port)],
-                                  cwd=PROJECT_ROOT, stdout=server_log, stderr=subprocess.STDOUT, start_new_session=True)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "scripts.dashboard", "--ci", "--port", str(port)],
+            cwd=PROJECT_ROOT,
+            stdout=server_log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         try:
             _wait_for_server(url, server)
             results = check_pages(url, expected_cards(database))
@@ -136,10 +156,15 @@ def main() -> int:
     (SCREENSHOTS / "browser_check.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     failed = {page: result["missing"] for page, result in results.items() if result["missing"]}
     for page, result in results.items():
-        print(f"[dashboard] {page}: {result['values_checked'] - len(result['missing'])}/{result['values_checked']} "
-              f"KPI values found, rendered in {result['seconds_to_render']} s; screenshot {result['screenshot']}")
+        print(
+            f"[dashboard] {page}: {result['values_checked'] - len(result['missing'])}/{result['values_checked']} "
+            f"KPI values found, rendered in {result['seconds_to_render']} s; screenshot {result['screenshot']}"
+        )
     if failed:
-        print(f"error: KPI values missing from the rendered pages: {failed} (server log: {log})", file=sys.stderr)
+        print(
+            f"error: KPI values missing from the rendered pages: {failed} (server log: {log})",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

@@ -25,17 +25,28 @@ DEMOGRAPHIC_FILTERS = {
 def _filters(options) -> CampaignFilters:
     with st.sidebar:
         st.header("Campaign filters")
-        picked = st.date_input("Session date", value=(options.dates.start, options.dates.end),
-                               min_value=options.dates.start, max_value=options.dates.end, key=DATES_KEY)
-        campaigns = st.multiselect("Campaign", options.campaigns, key=CAMPAIGNS_KEY, placeholder="All campaigns")
+        picked = st.date_input(
+            "Session date",
+            value=(options.dates.start, options.dates.end),
+            min_value=options.dates.start,
+            max_value=options.dates.end,
+            key=DATES_KEY,
+        )
+        campaigns = st.multiselect(
+            "Campaign", options.campaigns, key=CAMPAIGNS_KEY, placeholder="All campaigns"
+        )
         picks = {
             dimension: st.multiselect(label, options.values[dimension], key=key, placeholder="All")
             for dimension, (key, label) in DEMOGRAPHIC_FILTERS.items()
         }
         st.caption("Unknown = missing in the log. Empty = every value.")
     return CampaignFilters(
-        clamp(picked, options.dates), tuple(campaigns), tuple(picks["gender"]), tuple(picks["age_level"]),
-        tuple(picks["city_development_index"]), tuple(picks["user_group_id"]),
+        clamp(picked, options.dates),
+        tuple(campaigns),
+        tuple(picks["gender"]),
+        tuple(picks["age_level"]),
+        tuple(picks["city_development_index"]),
+        tuple(picks["user_group_id"]),
     )
 
 
@@ -47,8 +58,10 @@ def render() -> None:
     data, seconds = ui.page_data(CAMPAIGN_RELATIONS, filters, options.dates, identity)
     marts = reader(data.tables)
     kpi = marts.one("ads.kpi_summary")
-    st.caption(f"Clean sessions {filters.dates.start} to {filters.dates.end}"
-               + (" (filtered)" if data.filtered else " (the whole log)"))
+    st.caption(
+        f"Clean sessions {filters.dates.start} to {filters.dates.end}"
+        + (" (filtered)" if data.filtered else " (the whole log)")
+    )
     if kpi["session_count"] == 0:
         st.warning("No clean session matches these filters.")
         ui.footer(data, seconds)
@@ -65,13 +78,28 @@ def render() -> None:
 
     st.header("Which segments respond to which campaign")
     ui.chart(charts.ads_campaign_segment_lift, marts)
-    significant = marts.frame("ads.campaign_segment_performance", where="is_lift_significant",
-                              order_by="lift_adjusted_p_value, campaign_id, demographic_dimension, demographic_value",
-                              limit=LIST_LIMIT)
+    significant = marts.frame(
+        "ads.campaign_segment_performance",
+        where="is_lift_significant",
+        order_by="lift_adjusted_p_value, campaign_id, demographic_dimension, demographic_value",
+        limit=LIST_LIMIT,
+    )
     st.caption(f"Significant segments (Holm-adjusted p < the significance level), first {LIST_LIMIT}")
-    st.dataframe(significant[["campaign_id", "demographic_dimension", "demographic_value", "session_count",
-                              "click_through_rate", "click_through_rate_lift", "lift_adjusted_p_value",
-                              "is_best_responding_segment"]], hide_index=True)
+    st.dataframe(
+        significant[
+            [
+                "campaign_id",
+                "demographic_dimension",
+                "demographic_value",
+                "session_count",
+                "click_through_rate",
+                "click_through_rate_lift",
+                "lift_adjusted_p_value",
+                "is_best_responding_segment",
+            ]
+        ],
+        hide_index=True,
+    )
 
     st.header("When and who")
     ui.chart(charts.ads_activity_heatmap, marts, "Totals over the selection")

@@ -78,13 +78,22 @@ class CampaignOptions:
 
 def store_options(identity: FileIdentity) -> StoreOptions:
     with connect(identity) as con:
-        start, end = con.execute("select cast(period_start_at as date), cast(period_end_at as date) "
-                                 "from marts.store.kpi_summary").fetchone()
-        brands = [row[0] for row in con.execute(
-            "select brand from marts.store.brand_revenue order by revenue_rank").fetchall()]
-        categories = [row[0] for row in con.execute(
-            "select category from marts.store.category_revenue where category_level = 'top_level' "
-            "order by revenue_rank").fetchall()]
+        start, end = con.execute(
+            "select cast(period_start_at as date), cast(period_end_at as date) from marts.store.kpi_summary"
+        ).fetchone()
+        brands = [
+            row[0]
+            for row in con.execute(
+                "select brand from marts.store.brand_revenue order by revenue_rank"
+            ).fetchall()
+        ]
+        categories = [
+            row[0]
+            for row in con.execute(
+                "select category from marts.store.category_revenue where category_level = 'top_level' "
+                "order by revenue_rank"
+            ).fetchall()
+        ]
     return StoreOptions(DateRange(start, end), tuple(brands), tuple(categories))
 
 
@@ -95,10 +104,18 @@ def _reading_order(value: str) -> tuple:
 
 def campaign_options(identity: FileIdentity) -> CampaignOptions:
     with connect(identity) as con:
-        start, end = con.execute("select min(session_date), max(session_date) from marts.ads.sessions_cleaned").fetchone()
-        campaigns = [row[0] for row in con.execute(
-            "select campaign_id from marts.ads.campaign_performance order by session_rank").fetchall()]
-        pairs = con.execute("select demographic_dimension, demographic_value from marts.ads.demographic_depth").fetchall()
+        start, end = con.execute(
+            "select min(session_date), max(session_date) from marts.ads.sessions_cleaned"
+        ).fetchone()
+        campaigns = [
+            row[0]
+            for row in con.execute(
+                "select campaign_id from marts.ads.campaign_performance order by session_rank"
+            ).fetchall()
+        ]
+        pairs = con.execute(
+            "select demographic_dimension, demographic_value from marts.ads.demographic_depth"
+        ).fetchall()
     values = {
         dimension: tuple(sorted((value for found, value in pairs if found == dimension), key=_reading_order))
         for dimension in DEMOGRAPHIC_DIMENSIONS
@@ -119,8 +136,10 @@ def load_page(
     with connect(identity) as con:
         if filtered:
             params = filters.params()
-            tables = {relation: fetch(con, analyses[relation].sql, analyses[relation].bind(params))
-                      for relation in relations}
+            tables = {
+                relation: fetch(con, analyses[relation].sql, analyses[relation].bind(params))
+                for relation in relations
+            }
         else:
             tables = {relation: fetch(con, mart_query(relation)) for relation in relations}
     return PageData(tables, filtered, time.perf_counter() - started, identity)

@@ -56,7 +56,13 @@ class CampaignFilters:
     user_groups: tuple[str, ...] = ()
 
     def is_unfiltered(self, full: DateRange) -> bool:
-        lists = (self.campaigns, self.genders, self.age_levels, self.city_development_indexes, self.user_groups)
+        lists = (
+            self.campaigns,
+            self.genders,
+            self.age_levels,
+            self.city_development_indexes,
+            self.user_groups,
+        )
         return self.dates.covers(full) and not any(lists)
 
     def params(self) -> dict[str, Any]:

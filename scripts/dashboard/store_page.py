@@ -19,21 +19,37 @@ DATES_KEY, BRANDS_KEY, CATEGORIES_KEY = "store_dates", "store_brands", "store_ca
 def _filters(options) -> StoreFilters:
     with st.sidebar:
         st.header("Store filters")
-        picked = st.date_input("Event date (UTC)", value=(options.dates.start, options.dates.end),
-                               min_value=options.dates.start, max_value=options.dates.end, key=DATES_KEY)
+        picked = st.date_input(
+            "Event date (UTC)",
+            value=(options.dates.start, options.dates.end),
+            min_value=options.dates.start,
+            max_value=options.dates.end,
+            key=DATES_KEY,
+        )
         brands = st.multiselect("Brand", options.brands, key=BRANDS_KEY, placeholder="All brands")
-        categories = st.multiselect("Top-level category", options.categories, key=CATEGORIES_KEY,
-                                    placeholder="All categories")
+        categories = st.multiselect(
+            "Top-level category", options.categories, key=CATEGORIES_KEY, placeholder="All categories"
+        )
         st.caption("Unknown = missing in the export. Empty = every value.")
     return StoreFilters(clamp(picked, options.dates), tuple(brands), tuple(categories))
 
 
 def _top_level_categories(marts) -> charts.alt.TopLevelMixin:
-    frame = marts.frame("store.category_revenue", where="category_level = 'top_level'", order_by="revenue_rank",
-                        limit=charts.TOP_N)
-    chart = charts._hbar(frame, "category", "revenue", category_title="Top-level category",
-                         value_title="Revenue (USD)", highlight=frame["category"] == charts.UNKNOWN,
-                         sort=list(frame["category"]))
+    frame = marts.frame(
+        "store.category_revenue",
+        where="category_level = 'top_level'",
+        order_by="revenue_rank",
+        limit=charts.TOP_N,
+    )
+    chart = charts._hbar(
+        frame,
+        "category",
+        "revenue",
+        category_title="Top-level category",
+        value_title="Revenue (USD)",
+        highlight=frame["category"] == charts.UNKNOWN,
+        sort=list(frame["category"]),
+    )
     return charts._finish(chart, "Top-level categories by revenue", "Red: revenue with no category (Unknown)")
 
 
@@ -45,8 +61,11 @@ def render() -> None:
     data, seconds = ui.page_data(STORE_RELATIONS, filters, options.dates, identity)
     marts = reader(data.tables)
     kpi = marts.one("store.kpi_summary")
-    scope = (f"{filters.dates.start} to {filters.dates.end}" + (f", brands {', '.join(filters.brands)}" if filters.brands else "")
-             + (f", categories {', '.join(filters.categories)}" if filters.categories else ""))
+    scope = (
+        f"{filters.dates.start} to {filters.dates.end}"
+        + (f", brands {', '.join(filters.brands)}" if filters.brands else "")
+        + (f", categories {', '.join(filters.categories)}" if filters.categories else "")
+    )
     st.caption(f"Clean events {scope}" + (" (filtered)" if data.filtered else " (the whole log)"))
     if kpi["user_count"] == 0:
         st.warning("No clean event matches these filters.")
@@ -84,17 +103,27 @@ def render() -> None:
         ui.chart(charts.store_user_segments, marts)
     with right:
         ui.chart(charts.store_abandoned_brands, marts)
-    st.dataframe(marts.frame("store.user_segments", order_by="display_order")[
-        ["segment_label", "user_count", "user_share", "recommended_action"]], hide_index=True)
+    st.dataframe(
+        marts.frame("store.user_segments", order_by="display_order")[
+            ["segment_label", "user_count", "user_share", "recommended_action"]
+        ],
+        hide_index=True,
+    )
 
     st.header("Zero-conversion products and alerts")
     listed = marts.count("store.low_conversion_products")
     st.caption(f"{listed:,} products viewed often and never bought (first {LIST_LIMIT} shown)")
-    st.dataframe(marts.frame("store.low_conversion_products", order_by="view_rank", limit=LIST_LIMIT), hide_index=True)
+    st.dataframe(
+        marts.frame("store.low_conversion_products", order_by="view_rank", limit=LIST_LIMIT), hide_index=True
+    )
     alerts = marts.count("store.product_alerts")
     st.caption(f"{alerts:,} products ever in alert (a trailing window with many views and no purchase)")
-    st.dataframe(marts.frame("store.product_alerts", order_by="peak_window_view_count desc, product_id",
-                             limit=LIST_LIMIT), hide_index=True)
+    st.dataframe(
+        marts.frame(
+            "store.product_alerts", order_by="peak_window_view_count desc, product_id", limit=LIST_LIMIT
+        ),
+        hide_index=True,
+    )
 
     st.header("Catalog gaps")
     ui.chart(charts.store_catalog_completeness, marts)

@@ -37,20 +37,29 @@ def interactions(store: data.StoreOptions, ads: data.CampaignOptions) -> list[tu
         ("store: all but the first month", StoreFilters(later)),
         ("store: top brand", StoreFilters(full, brands=store.brands[:1])),
         ("store: top category", StoreFilters(full, categories=store.categories[:1])),
-        ("store: 3 brands x 1 category x last 60 days",
-         StoreFilters(DateRange(full.end - 2 * month, full.end), store.brands[:3], store.categories[:1])),
+        (
+            "store: 3 brands x 1 category x last 60 days",
+            StoreFilters(DateRange(full.end - 2 * month, full.end), store.brands[:3], store.categories[:1]),
+        ),
         ("campaigns: no filter (marts)", CampaignFilters(ads.dates)),
         ("campaigns: gender Female", CampaignFilters(ads.dates, genders=("Female",))),
         ("campaigns: top campaign", CampaignFilters(ads.dates, campaigns=ads.campaigns[:1])),
         ("campaigns: one day", CampaignFilters(DateRange(ads.dates.end, ads.dates.end))),
-        ("campaigns: age 2-3 x city 2 x all but the first day",
-         CampaignFilters(DateRange(ads.dates.start + timedelta(days=1), ads.dates.end),
-                         age_levels=("2", "3"), city_development_indexes=("2",))),
+        (
+            "campaigns: age 2-3 x city 2 x all but the first day",
+            CampaignFilters(
+                DateRange(ads.dates.start + timedelta(days=1), ads.dates.end),
+                age_levels=("2", "3"),
+                city_development_indexes=("2",),
+            ),
+        ),
     ]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.dashboard.timing", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.dashboard.timing", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--ci", action="store_true")
     args = parser.parse_args(argv)
     profile = run_pipeline.CI if args.ci else run_pipeline.DEV
@@ -70,10 +79,18 @@ def main(argv: list[str] | None = None) -> int:
             later = data.load_page(identity, deferred, filters, full, analyses).seconds if deferred else 0.0
             first.append(page)
             total.append(page + later)
-        results.append({"interaction": name, "page_median_seconds": round(statistics.median(first), 3),
-                        "with_deferred_median_seconds": round(statistics.median(total), 3)})
-        print(f"{name:55s} page {statistics.median(first):.2f} s, with the ordered funnel "
-              f"{statistics.median(total):.2f} s (medians of {REPEATS})", flush=True)
+        results.append(
+            {
+                "interaction": name,
+                "page_median_seconds": round(statistics.median(first), 3),
+                "with_deferred_median_seconds": round(statistics.median(total), 3),
+            }
+        )
+        print(
+            f"{name:55s} page {statistics.median(first):.2f} s, with the ordered funnel "
+            f"{statistics.median(total):.2f} s (medians of {REPEATS})",
+            flush=True,
+        )
     out = PROJECT_ROOT / "logs" / "dashboard_timing.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"warehouse": identity.path, "results": results}, indent=2), encoding="utf-8")

@@ -74,7 +74,10 @@ def _cached_page(
 
 
 def page_data(
-    relations: tuple[str, ...], filters: StoreFilters | CampaignFilters, full_range: DateRange, identity: FileIdentity
+    relations: tuple[str, ...],
+    filters: StoreFilters | CampaignFilters,
+    full_range: DateRange,
+    identity: FileIdentity,
 ) -> tuple[PageData, float]:
     """The page's tables (cached by publication and filters) and the wall time this refresh took."""
     started = time.perf_counter()
@@ -104,11 +107,13 @@ def cards(kpi: Mapping[str, Any], labels: Mapping[str, str]) -> None:
     items = list(labels.items())
     for row_start in range(0, len(items), CARDS_PER_ROW):
         columns = st.columns(CARDS_PER_ROW)
-        for column, (name, label) in zip(columns, items[row_start:row_start + CARDS_PER_ROW]):
+        for column, (name, label) in zip(columns, items[row_start : row_start + CARDS_PER_ROW], strict=False):
             column.metric(label, format_value(name, kpi[name]))
 
 
-def chart(build: Callable[[MartReader], alt.TopLevelMixin], marts: MartReader, subtitle: str | None = None) -> None:
+def chart(
+    build: Callable[[MartReader], alt.TopLevelMixin], marts: MartReader, subtitle: str | None = None
+) -> None:
     """A report chart builder's chart, with the report's own theme (not Streamlit's)."""
     figure = build(marts)
     if subtitle:
@@ -138,11 +143,15 @@ def _outer_height(spec: Any) -> int:
     return max(heights, default=240) + 120 + legend_rows
 
 
-def footer(data: PageData, seconds: float, deferred: PageData | None = None, deferred_seconds: float = 0.0) -> None:
+def footer(
+    data: PageData, seconds: float, deferred: PageData | None = None, deferred_seconds: float = 0.0
+) -> None:
     """Where the numbers came from and how long this refresh's queries took (the browser check
     waits for this line, the last one a page writes)."""
     source = "the dbt analyses over the filtered slice" if data.filtered else "the published marts"
-    timing = f"{seconds:.2f} s" + (f", then {deferred_seconds:.2f} s for {', '.join(deferred.tables)}" if deferred else "")
+    timing = f"{seconds:.2f} s" + (
+        f", then {deferred_seconds:.2f} s for {', '.join(deferred.tables)}" if deferred else ""
+    )
     st.caption(
         f"Read from {source} of {data.identity.path}; this refresh took {timing} of queries (cached "
         f"results take no time). Definitions: each mart's YAML (models/marts/) and scripts/dashboard/__init__.py."

@@ -1,7 +1,7 @@
 """Build the report: read the marts, draw the charts, word the recommendations, write the files.
 
-    outputs/report.html          the page (self-contained)
-    outputs/charts/<name>.png    each chart, for slides and chats
+outputs/report.html          the page (self-contained)
+outputs/charts/<name>.png    each chart, for slides and chats
 """
 
 from __future__ import annotations
@@ -46,13 +46,21 @@ def build_report(
         started = time.perf_counter()
         sections = read_sections(marts)
         recommendations = recommend(marts)
-        log(f"  read KPIs, tables and recommendation figures from the marts in {time.perf_counter() - started:.1f}s")
+        log(
+            f"  read KPIs, tables and recommendation figures from the marts in {time.perf_counter() - started:.1f}s"
+        )
 
         started = time.perf_counter()
         drawn = []
         for index, chart in enumerate(CHARTS, start=1):
-            item = {"name": chart.name, "section": chart.section, "relations": chart.relations,
-                    "wide": chart.name in WIDE_CHARTS, "missing": None, "svg": None}
+            item = {
+                "name": chart.name,
+                "section": chart.section,
+                "relations": chart.relations,
+                "wide": chart.name in WIDE_CHARTS,
+                "missing": None,
+                "svg": None,
+            }
             target = chart_dir / f"{chart.name}.png"
             try:
                 spec = chart.build(marts).to_dict()
@@ -81,5 +89,7 @@ def build_report(
     )
     report.path.parent.mkdir(parents=True, exist_ok=True)
     report.path.write_text(html, encoding="utf-8")
-    log(f"  wrote {report.path} ({len(html) / 1024:.0f} KiB) and {len(report.charts)} PNG charts in {chart_dir}")
+    log(
+        f"  wrote {report.path} ({len(html) / 1024:.0f} KiB) and {len(report.charts)} PNG charts in {chart_dir}"
+    )
     return report

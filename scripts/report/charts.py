@@ -41,7 +41,13 @@ THEME = {
     "background": "white",
     "padding": 12,
     "view": {"stroke": None},
-    "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 11, "subtitleColor": "#555", "offset": 10},
+    "title": {
+        "fontSize": 15,
+        "anchor": "start",
+        "subtitleFontSize": 11,
+        "subtitleColor": "#555",
+        "offset": 10,
+    },
     "axis": {"labelFontSize": 11, "titleFontSize": 11, "titleColor": "#444", "gridColor": "#e8e8e8"},
     "legend": {"labelFontSize": 11, "titleFontSize": 11},
     "bar": {"color": PRIMARY},
@@ -116,10 +122,17 @@ def _vbar(
 ) -> alt.TopLevelMixin:
     frame = labelled(frame, value)
     base = alt.Chart(frame).encode(
-        x=alt.X(f"{category}:{category_type}", title=category_title, sort=None, axis=alt.Axis(labelAngle=label_angle)),
+        x=alt.X(
+            f"{category}:{category_type}",
+            title=category_title,
+            sort=None,
+            axis=alt.Axis(labelAngle=label_angle),
+        ),
         y=alt.Y(f"{value}:Q", title=value_title, axis=alt.Axis(format="~s")),
     )
-    bars = base.mark_bar().encode(tooltip=[alt.Tooltip(f"{category}:{category_type}"), alt.Tooltip("label:N", title=value_title)])
+    bars = base.mark_bar().encode(
+        tooltip=[alt.Tooltip(f"{category}:{category_type}"), alt.Tooltip("label:N", title=value_title)]
+    )
     chart = bars
     # A label over each bar only while they fit side by side (a log of many years has hundreds of months).
     if labels and len(frame) <= MAX_BAR_LABELS:
@@ -148,15 +161,26 @@ def _tiles(items: list[tuple[str, str]], columns: int) -> alt.LayerChart:
 
 # --- store: the event log (case study) -------------------------------------------------------
 
-def _dashboard(marts: MartReader, relation: str, labels: dict[str, str], columns: tuple[str, ...]) -> alt.LayerChart:
+
+def _dashboard(
+    marts: MartReader, relation: str, labels: dict[str, str], columns: tuple[str, ...]
+) -> alt.LayerChart:
     """The KPI cards of `columns` as one picture, labelled as on the page."""
     kpi = marts.one(relation)
     return _tiles([(labels[column], format_value(column, kpi[column])) for column in columns], columns=4)
 
 
 def store_kpi_dashboard(marts: MartReader) -> alt.TopLevelMixin:
-    columns = ("user_count", "session_count", "revenue", "purchase_count", "average_order_value",
-               "user_conversion_rate", "view_to_cart_user_rate", "cart_to_purchase_user_rate")
+    columns = (
+        "user_count",
+        "session_count",
+        "revenue",
+        "purchase_count",
+        "average_order_value",
+        "user_conversion_rate",
+        "view_to_cart_user_rate",
+        "cart_to_purchase_user_rate",
+    )
     chart = _dashboard(marts, "store.kpi_summary", STORE_CARDS, columns)
     return _finish(chart, "Store KPIs", "Clean events over the whole log")
 
@@ -177,22 +201,39 @@ def store_funnel(marts: MartReader) -> alt.TopLevelMixin:
     )
     text = base.mark_text(align="left", dx=4, fontSize=11, color="#333").encode(text="label:N")
     chart = (bars + text).properties(width=WIDTH - 220, height=120)
-    return _finish(chart, "Purchase funnel (unique users)", "Red: the stage reached after the largest drop-off")
+    return _finish(
+        chart, "Purchase funnel (unique users)", "Red: the stage reached after the largest drop-off"
+    )
 
 
 def store_ordered_funnel(marts: MartReader) -> alt.TopLevelMixin:
     """The case study's funnel (any order) beside the ordered one, as shares of the entry stage."""
     published = marts.frame("store.funnel_summary", order_by="stage_order")
     ordered = marts.frame("store.ordered_funnel", order_by="funnel_grain desc, stage_order")
-    frame = pd.concat([
-        pd.DataFrame({"funnel_stage": published["funnel_stage"], "entry_share": published["viewer_share"],
-                      "count": published["stage_user_count"], "funnel": "Any order, users (case study)"}),
-        *[
-            pd.DataFrame({"funnel_stage": rows["funnel_stage"], "entry_share": rows["entry_share"], "count": rows["stage_count"],
-                          "funnel": f"In order within the window, {grain}s"})
-            for grain, rows in ordered.groupby("funnel_grain", sort=False)
+    frame = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "funnel_stage": published["funnel_stage"],
+                    "entry_share": published["viewer_share"],
+                    "count": published["stage_user_count"],
+                    "funnel": "Any order, users (case study)",
+                }
+            ),
+            *[
+                pd.DataFrame(
+                    {
+                        "funnel_stage": rows["funnel_stage"],
+                        "entry_share": rows["entry_share"],
+                        "count": rows["stage_count"],
+                        "funnel": f"In order within the window, {grain}s",
+                    }
+                )
+                for grain, rows in ordered.groupby("funnel_grain", sort=False)
+            ],
         ],
-    ], ignore_index=True)
+        ignore_index=True,
+    )
     frame = labelled(frame, "entry_share", "share_label")
     frame = labelled(frame, "count", "count_label")
     frame["label"] = frame["share_label"] + " (" + frame["count_label"] + ")"
@@ -200,25 +241,42 @@ def store_ordered_funnel(marts: MartReader) -> alt.TopLevelMixin:
     base = alt.Chart(frame).encode(
         y=alt.Y("funnel_stage:N", sort=list(published["funnel_stage"]), title="Funnel stage"),
         yOffset=alt.YOffset("funnel:N", sort=funnels),
-        x=alt.X("entry_share:Q", title="Share of the entry stage (viewers / viewing sessions)", axis=alt.Axis(format="%")),
+        x=alt.X(
+            "entry_share:Q",
+            title="Share of the entry stage (viewers / viewing sessions)",
+            axis=alt.Axis(format="%"),
+        ),
     )
     bars = base.mark_bar().encode(
-        color=alt.Color("funnel:N", sort=funnels, title=None, scale=alt.Scale(range=[MUTED, PRIMARY, ACCENT]),
-                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=400)),
+        color=alt.Color(
+            "funnel:N",
+            sort=funnels,
+            title=None,
+            scale=alt.Scale(range=[MUTED, PRIMARY, ACCENT]),
+            legend=alt.Legend(orient="bottom", columns=1, labelLimit=400),
+        ),
         tooltip=["funnel:N", "funnel_stage:N", alt.Tooltip("label:N", title="Share (count)")],
     )
     text = base.mark_text(align="left", dx=4, fontSize=10, color="#333").encode(text="label:N")
     chart = (bars + text).properties(width=WIDTH - 200, height=210)
-    return _finish(chart, "Funnel: any order vs steps in order",
-                   "Ordered: a cart at or after the first view, a purchase at or after that cart, within the window")
+    return _finish(
+        chart,
+        "Funnel: any order vs steps in order",
+        "Ordered: a cart at or after the first view, a purchase at or after that cart, within the window",
+    )
 
 
 def store_event_counts(marts: MartReader) -> alt.TopLevelMixin:
     kpi = marts.one("store.kpi_summary")
     frame = pd.DataFrame(
-        {"event_type": ["view", "cart", "purchase"], "event_count": [kpi["view_count"], kpi["cart_count"], kpi["purchase_count"]]}
+        {
+            "event_type": ["view", "cart", "purchase"],
+            "event_count": [kpi["view_count"], kpi["cart_count"], kpi["purchase_count"]],
+        }
     )
-    chart = _hbar(frame, "event_type", "event_count", category_title="Event type", value_title="Events", sort=None)
+    chart = _hbar(
+        frame, "event_type", "event_count", category_title="Event type", value_title="Events", sort=None
+    )
     return _finish(chart, "Events by type")
 
 
@@ -230,7 +288,9 @@ def store_revenue_by_month(marts: MartReader) -> alt.TopLevelMixin:
 
 def store_purchases_by_month(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame("store.activity_by_month", order_by="event_month")
-    chart = _vbar(frame, "event_month", "purchase_count", category_title="Month (UTC)", value_title="Purchases")
+    chart = _vbar(
+        frame, "event_month", "purchase_count", category_title="Month (UTC)", value_title="Purchases"
+    )
     return _finish(chart, "Purchases by month", "First and last months are partial")
 
 
@@ -251,32 +311,59 @@ def store_purchases_by_date(marts: MartReader) -> alt.TopLevelMixin:
 
 def store_purchases_by_hour(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame("store.activity_by_hour", order_by="event_hour")
-    chart = _vbar(frame, "event_hour", "purchase_count", category_title="Hour of day (UTC)", value_title="Purchases", labels=False)
+    chart = _vbar(
+        frame,
+        "event_hour",
+        "purchase_count",
+        category_title="Hour of day (UTC)",
+        value_title="Purchases",
+        labels=False,
+    )
     return _finish(chart, "Purchases by hour of day", "Summed over every day of the log")
 
 
 def store_activity_by_weekday(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame("store.activity_by_weekday", order_by="event_weekday_number")
-    chart = _vbar(frame, "event_weekday", "event_count", category_title="Weekday (UTC)", value_title="Events", category_type="N")
+    chart = _vbar(
+        frame,
+        "event_weekday",
+        "event_count",
+        category_title="Weekday (UTC)",
+        value_title="Events",
+        category_type="N",
+    )
     return _finish(chart, "Events by weekday", "Summed over every week of the log")
 
 
 def store_top_brands(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame("store.brand_revenue", order_by="revenue_rank", limit=TOP_N)
     chart = _hbar(
-        frame, "brand", "revenue", category_title="Brand", value_title="Revenue (USD)",
-        highlight=frame["brand"] == UNKNOWN, sort=list(frame["brand"]),
+        frame,
+        "brand",
+        "revenue",
+        category_title="Brand",
+        value_title="Revenue (USD)",
+        highlight=frame["brand"] == UNKNOWN,
+        sort=list(frame["brand"]),
     )
     return _finish(chart, "Top brands by revenue", "Red: revenue with no brand (Unknown)")
 
 
 def store_top_categories(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame(
-        "store.category_revenue", where="category_level = 'category_code'", order_by="revenue_rank", limit=TOP_N
+        "store.category_revenue",
+        where="category_level = 'category_code'",
+        order_by="revenue_rank",
+        limit=TOP_N,
     )
     chart = _hbar(
-        frame, "category", "revenue", category_title="Category", value_title="Revenue (USD)",
-        highlight=frame["category"] == UNKNOWN, sort=list(frame["category"]),
+        frame,
+        "category",
+        "revenue",
+        category_title="Category",
+        value_title="Revenue (USD)",
+        highlight=frame["category"] == UNKNOWN,
+        sort=list(frame["category"]),
     )
     return _finish(chart, "Top categories by revenue", "Red: revenue with no category (Unknown)")
 
@@ -284,7 +371,14 @@ def store_top_categories(marts: MartReader) -> alt.TopLevelMixin:
 def store_top_products(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame("store.product_purchases", order_by="purchase_count desc, product_id", limit=TOP_N)
     frame["product"] = frame["product_id"].astype(str) + " (" + frame["brand"] + ")"
-    chart = _hbar(frame, "product", "purchase_count", category_title="Product (brand)", value_title="Purchases", sort=list(frame["product"]))
+    chart = _hbar(
+        frame,
+        "product",
+        "purchase_count",
+        category_title="Product (brand)",
+        value_title="Purchases",
+        sort=list(frame["product"]),
+    )
     return _finish(chart, "Top products by purchases")
 
 
@@ -295,11 +389,15 @@ def store_user_segments(marts: MartReader) -> alt.TopLevelMixin:
     frame["label"] = frame["users_label"] + " (" + frame["share_label"] + ")"
     frame["kind"] = frame["is_overlay"].map({True: "overlay (overlaps buyers)", False: "exclusive segment"})
     base = alt.Chart(frame).encode(
-        y=alt.Y("segment_label:N", sort=list(frame["segment_label"]), title=None, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y(
+            "segment_label:N", sort=list(frame["segment_label"]), title=None, axis=alt.Axis(labelLimit=260)
+        ),
         x=alt.X("user_count:Q", title="Users", axis=alt.Axis(format="~s")),
     )
     bars = base.mark_bar().encode(
-        color=alt.Color("kind:N", title=None, scale=alt.Scale(range=[PRIMARY, MUTED]), legend=alt.Legend(orient="bottom")),
+        color=alt.Color(
+            "kind:N", title=None, scale=alt.Scale(range=[PRIMARY, MUTED]), legend=alt.Legend(orient="bottom")
+        ),
         tooltip=["segment_label:N", alt.Tooltip("label:N", title="Users")],
     )
     text = base.mark_text(align="left", dx=4, fontSize=11, color="#333").encode(text="label:N")
@@ -309,8 +407,10 @@ def store_user_segments(marts: MartReader) -> alt.TopLevelMixin:
 
 def store_cohort_retention(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame(
-        "store.cohort_retention", where="cohort_grain = 'week' and period_number between 1 and ?",
-        params=[COHORT_LIMIT], order_by="cohort_start_date desc, period_number",
+        "store.cohort_retention",
+        where="cohort_grain = 'week' and period_number between 1 and ?",
+        params=[COHORT_LIMIT],
+        order_by="cohort_start_date desc, period_number",
     )
     cohorts = list(dict.fromkeys(frame["cohort_start_date"]))[:COHORT_LIMIT]
     frame = frame[frame["cohort_start_date"].isin(cohorts)].copy()
@@ -320,22 +420,39 @@ def store_cohort_retention(marts: MartReader) -> alt.TopLevelMixin:
         alt.Chart(frame)
         .mark_rect()
         .encode(
-            x=alt.X("period_number:O", title="Weeks since the cohort's first week", axis=alt.Axis(labelAngle=0)),
+            x=alt.X(
+                "period_number:O", title="Weeks since the cohort's first week", axis=alt.Axis(labelAngle=0)
+            ),
             y=alt.Y("cohort:O", sort=sorted(frame["cohort"].unique()), title="First-seen week (Monday)"),
-            color=alt.Color("retention_rate:Q", title="Active", scale=alt.Scale(scheme="blues"), legend=alt.Legend(format="%")),
-            tooltip=["cohort:O", "period_number:O", "cohort_user_count:Q", "active_user_count:Q",
-                     alt.Tooltip("label:N", title="Retention")],
+            color=alt.Color(
+                "retention_rate:Q",
+                title="Active",
+                scale=alt.Scale(scheme="blues"),
+                legend=alt.Legend(format="%"),
+            ),
+            tooltip=[
+                "cohort:O",
+                "period_number:O",
+                "cohort_user_count:Q",
+                "active_user_count:Q",
+                alt.Tooltip("label:N", title="Retention"),
+            ],
         )
         .properties(width=WIDTH, height=max(120, 14 * len(cohorts)))
     )
-    return _finish(chart, "Weekly cohort retention",
-                   "Share of each first-seen week's users active again; the cohort's own week left out; latest cohorts")
+    return _finish(
+        chart,
+        "Weekly cohort retention",
+        "Share of each first-seen week's users active again; the cohort's own week left out; latest cohorts",
+    )
 
 
 def store_ltv_curves(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame(
-        "store.cohort_revenue", where="cohort_grain = 'month' and period_number < ?",
-        params=[COHORT_LIMIT], order_by="cohort_start_date desc, period_number",
+        "store.cohort_revenue",
+        where="cohort_grain = 'month' and period_number < ?",
+        params=[COHORT_LIMIT],
+        order_by="cohort_start_date desc, period_number",
     )
     cohorts = list(dict.fromkeys(frame["cohort_start_date"]))[:LTV_COHORT_LIMIT]
     frame = frame[frame["cohort_start_date"].isin(cohorts)].copy()
@@ -345,22 +462,42 @@ def store_ltv_curves(marts: MartReader) -> alt.TopLevelMixin:
         alt.Chart(frame)
         .mark_line(point=True)
         .encode(
-            x=alt.X("period_number:O", title="Months since the cohort's first month", axis=alt.Axis(labelAngle=0)),
+            x=alt.X(
+                "period_number:O", title="Months since the cohort's first month", axis=alt.Axis(labelAngle=0)
+            ),
             y=alt.Y("cumulative_revenue_per_user:Q", title="Cumulative revenue per cohort user (USD)"),
-            color=alt.Color("cohort:N", title="First-seen month", sort=sorted(frame["cohort"].unique()),
-                            scale=alt.Scale(scheme="viridis"), legend=alt.Legend(orient="right")),
-            tooltip=["cohort:N", "period_number:O", "cohort_user_count:Q", alt.Tooltip("label:N", title="Per user (USD)")],
+            color=alt.Color(
+                "cohort:N",
+                title="First-seen month",
+                sort=sorted(frame["cohort"].unique()),
+                scale=alt.Scale(scheme="viridis"),
+                legend=alt.Legend(orient="right"),
+            ),
+            tooltip=[
+                "cohort:N",
+                "period_number:O",
+                "cohort_user_count:Q",
+                alt.Tooltip("label:N", title="Per user (USD)"),
+            ],
         )
         .properties(width=WIDTH - 120, height=240)
     )
-    return _finish(chart, "Revenue per user by monthly cohort (LTV curves)", "Every cohort user counts, buyer or not")
+    return _finish(
+        chart, "Revenue per user by monthly cohort (LTV curves)", "Every cohort user counts, buyer or not"
+    )
 
 
 def store_user_lifecycle(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame("store.user_lifecycle", order_by="week_start_date desc", limit=LIFECYCLE_WEEKS)
-    kinds = {"new_user_count": "new", "returning_user_count": "returning",
-             "resurrected_user_count": "resurrected", "dormant_user_count": "dormant"}
-    long = frame.melt(id_vars="week_start_date", value_vars=list(kinds), var_name="column", value_name="user_count")
+    kinds = {
+        "new_user_count": "new",
+        "returning_user_count": "returning",
+        "resurrected_user_count": "resurrected",
+        "dormant_user_count": "dormant",
+    }
+    long = frame.melt(
+        id_vars="week_start_date", value_vars=list(kinds), var_name="column", value_name="user_count"
+    )
     long["kind"] = long["column"].map(kinds)
     # Dormant users are drawn below the axis: users the week lost, against those it gained or kept.
     long["users"] = long["user_count"].where(long["kind"] != "dormant", -long["user_count"])
@@ -371,28 +508,48 @@ def store_user_lifecycle(marts: MartReader) -> alt.TopLevelMixin:
         .encode(
             x=alt.X("week:T", title="Week (Monday, UTC)", axis=alt.Axis(format="%d %b %Y", labelAngle=-40)),
             y=alt.Y("users:Q", title="Users (dormant below zero)", axis=alt.Axis(format="~s")),
-            color=alt.Color("kind:N", title=None, sort=list(kinds.values()),
-                            scale=alt.Scale(domain=list(kinds.values()), range=[PRIMARY, "#7fb3d5", "#e9a03b", ACCENT]),
-                            legend=alt.Legend(orient="bottom")),
+            color=alt.Color(
+                "kind:N",
+                title=None,
+                sort=list(kinds.values()),
+                scale=alt.Scale(domain=list(kinds.values()), range=[PRIMARY, "#7fb3d5", "#e9a03b", ACCENT]),
+                legend=alt.Legend(orient="bottom"),
+            ),
             order=alt.Order("column:N"),
             tooltip=["week:T", "kind:N", "user_count:Q"],
         )
         .properties(width=WIDTH, height=240)
     )
-    return _finish(chart, "Weekly user lifecycle", "New, returning and resurrected active users; dormant: active the week before, not this week")
+    return _finish(
+        chart,
+        "Weekly user lifecycle",
+        "New, returning and resurrected active users; dormant: active the week before, not this week",
+    )
 
 
 def store_price_distribution(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame("store.price_distribution", order_by="price_band_order")
-    chart = _vbar(frame, "price_band_label", "purchase_count", category_title="Price band (USD)", value_title="Purchases", category_type="N")
+    chart = _vbar(
+        frame,
+        "price_band_label",
+        "purchase_count",
+        category_title="Price band (USD)",
+        value_title="Purchases",
+        category_type="N",
+    )
     return _finish(chart, "Purchases by price band")
 
 
 def store_abandoned_brands(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame("store.abandoned_brands", order_by="abandoned_value desc, brand", limit=TOP_N)
     chart = _hbar(
-        frame, "brand", "abandoned_value", category_title="Brand", value_title="Abandoned cart value (USD)",
-        highlight=frame["brand"] == UNKNOWN, sort=list(frame["brand"]),
+        frame,
+        "brand",
+        "abandoned_value",
+        category_title="Brand",
+        value_title="Abandoned cart value (USD)",
+        highlight=frame["brand"] == UNKNOWN,
+        sort=list(frame["brand"]),
     )
     return _finish(chart, "Brands left in abandoned carts", "Cart value of users who carted and never bought")
 
@@ -408,8 +565,13 @@ def store_catalog_completeness(marts: MartReader) -> alt.TopLevelMixin:
         y=alt.Y("revenue_share:Q", title="Share of revenue", axis=alt.Axis(format="%")),
     )
     bars = base.mark_bar().encode(
-        color=alt.Color("stage:N", sort=["before backfill", "after backfill"], title=None,
-                        scale=alt.Scale(range=[ACCENT, PRIMARY]), legend=alt.Legend(orient="bottom")),
+        color=alt.Color(
+            "stage:N",
+            sort=["before backfill", "after backfill"],
+            title=None,
+            scale=alt.Scale(range=[ACCENT, PRIMARY]),
+            legend=alt.Legend(orient="bottom"),
+        ),
         tooltip=["gap:N", "stage:N", alt.Tooltip("label:N", title="Share of revenue")],
     )
     text = base.mark_text(dy=-6, fontSize=10, color="#333").encode(text="label:N")
@@ -419,11 +581,24 @@ def store_catalog_completeness(marts: MartReader) -> alt.TopLevelMixin:
 
 # --- ads: the session log (engagement report) ------------------------------------------------
 
+
 def ads_kpi_dashboard(marts: MartReader) -> alt.TopLevelMixin:
     labels = {**ADS_CARDS, "top_campaign_session_share": "Top campaign's sessions"}
-    columns = ("session_count", "user_count", "click_count", "click_through_rate", "avg_user_depth",
-               "top_product_category_1", "top_campaign_id", "top_campaign_session_share")
-    return _finish(_dashboard(marts, "ads.kpi_summary", labels, columns), "Campaign KPIs", "Clean sessions over the whole log")
+    columns = (
+        "session_count",
+        "user_count",
+        "click_count",
+        "click_through_rate",
+        "avg_user_depth",
+        "top_product_category_1",
+        "top_campaign_id",
+        "top_campaign_session_share",
+    )
+    return _finish(
+        _dashboard(marts, "ads.kpi_summary", labels, columns),
+        "Campaign KPIs",
+        "Clean sessions over the whole log",
+    )
 
 
 def ads_category_engagement(marts: MartReader) -> alt.TopLevelMixin:
@@ -447,7 +622,8 @@ def ads_category_engagement(marts: MartReader) -> alt.TopLevelMixin:
 
 def ads_category_by_gender(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame(
-        "ads.demographic_engagement", where="demographic_dimension = 'gender'",
+        "ads.demographic_engagement",
+        where="demographic_dimension = 'gender'",
         order_by="demographic_value, product_category_1",
     )
     frame["category"] = "Category " + frame["product_category_1"].astype(str)
@@ -458,10 +634,21 @@ def ads_category_by_gender(marts: MartReader) -> alt.TopLevelMixin:
         .encode(
             x=alt.X("category:N", title=None, axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("demographic_value:N"),
-            y=alt.Y("session_share_of_value:Q", title="Share of the gender's sessions", axis=alt.Axis(format="%")),
-            color=alt.Color("demographic_value:N", title="Gender", scale=alt.Scale(range=[ACCENT, PRIMARY, MUTED]),
-                            legend=alt.Legend(orient="bottom")),
-            tooltip=["demographic_value:N", "category:N", "session_count:Q", alt.Tooltip("share_label:N", title="Share")],
+            y=alt.Y(
+                "session_share_of_value:Q", title="Share of the gender's sessions", axis=alt.Axis(format="%")
+            ),
+            color=alt.Color(
+                "demographic_value:N",
+                title="Gender",
+                scale=alt.Scale(range=[ACCENT, PRIMARY, MUTED]),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            tooltip=[
+                "demographic_value:N",
+                "category:N",
+                "session_count:Q",
+                alt.Tooltip("share_label:N", title="Share"),
+            ],
         )
         .properties(width=WIDTH, height=230)
     )
@@ -475,25 +662,39 @@ def ads_campaign_performance(marts: MartReader) -> alt.TopLevelMixin:
     frame = labelled(frame, "click_through_rate", "ctr_label")
     order = list(frame["campaign"])
     y = alt.Y("campaign:N", sort=order, title="Campaign")
-    sessions_base = alt.Chart(frame).encode(y=y, x=alt.X("session_count:Q", title="Sessions", axis=alt.Axis(format="~s")))
-    sessions = (sessions_base.mark_bar() + sessions_base.mark_text(align="left", dx=4, fontSize=10).encode(text="sessions_label:N"))
+    sessions_base = alt.Chart(frame).encode(
+        y=y, x=alt.X("session_count:Q", title="Sessions", axis=alt.Axis(format="~s"))
+    )
+    sessions = sessions_base.mark_bar() + sessions_base.mark_text(align="left", dx=4, fontSize=10).encode(
+        text="sessions_label:N"
+    )
     ctr_base = alt.Chart(frame).encode(
         y=alt.Y("campaign:N", sort=order, title=None, axis=None),
         x=alt.X("click_through_rate:Q", title="Click-through rate", axis=alt.Axis(format="%")),
     )
-    interval = ctr_base.mark_rule(color="#333").encode(x="click_through_rate_lower:Q", x2="click_through_rate_upper:Q")
-    ctr_label = ctr_base.mark_text(align="left", dx=4, fontSize=10).encode(x="click_through_rate_upper:Q", text="ctr_label:N")
+    interval = ctr_base.mark_rule(color="#333").encode(
+        x="click_through_rate_lower:Q", x2="click_through_rate_upper:Q"
+    )
+    ctr_label = ctr_base.mark_text(align="left", dx=4, fontSize=10).encode(
+        x="click_through_rate_upper:Q", text="ctr_label:N"
+    )
     ctr = ctr_base.mark_bar(color=ACCENT, opacity=0.8) + interval + ctr_label
     height = 24 * len(frame)
-    chart = alt.hconcat(sessions.properties(width=250, height=height), ctr.properties(width=200, height=height), spacing=50)
-    return _finish(chart, "Campaign performance",
-                   "Sessions and click-through rate per campaign; lines: the CTR's Wilson 95 % interval")
+    chart = alt.hconcat(
+        sessions.properties(width=250, height=height), ctr.properties(width=200, height=height), spacing=50
+    )
+    return _finish(
+        chart,
+        "Campaign performance",
+        "Sessions and click-through rate per campaign; lines: the CTR's Wilson 95 % interval",
+    )
 
 
 def ads_campaign_segment_lift(marts: MartReader) -> alt.TopLevelMixin:
     frame = marts.frame(
         "ads.campaign_segment_performance",
-        where="demographic_dimension in ('gender', 'age_level') and demographic_value <> ?", params=[UNKNOWN],
+        where="demographic_dimension in ('gender', 'age_level') and demographic_value <> ?",
+        params=[UNKNOWN],
         order_by="campaign_session_count desc, campaign_id, demographic_dimension, demographic_value",
     )
     frame["campaign"] = frame["campaign_id"].astype(str)
@@ -501,27 +702,45 @@ def ads_campaign_segment_lift(marts: MartReader) -> alt.TopLevelMixin:
     frame = labelled(frame, "click_through_rate_lift")
     frame = labelled(frame, "lift_adjusted_p_value", "p_label")
     # Colour only lifts that survive the significance rule; the others are noise, shown grey.
-    frame["significant_lift"] = frame["click_through_rate_lift"].where(frame["is_lift_significant"].astype(bool))
+    frame["significant_lift"] = frame["click_through_rate_lift"].where(
+        frame["is_lift_significant"].astype(bool)
+    )
     # A scale symmetric around no lift, as wide as the largest significant one: blue responds
     # better, red worse.
     shown = frame["significant_lift"].dropna().abs()
     largest = float(shown.max()) if len(shown) and shown.max() > 0 else 1.0
     base = alt.Chart(frame).encode(
-        x=alt.X("segment:N", sort=list(dict.fromkeys(frame["segment"])), title=None, axis=alt.Axis(labelAngle=-40)),
-        y=alt.Y("campaign:N", sort=list(dict.fromkeys(frame["campaign"])), title="Campaign (most sessions first)"),
-        tooltip=["campaign:N", "segment:N", "session_count:Q", alt.Tooltip("label:N", title="CTR lift"),
-                 alt.Tooltip("p_label:N", title="Adjusted p-value")],
+        x=alt.X(
+            "segment:N", sort=list(dict.fromkeys(frame["segment"])), title=None, axis=alt.Axis(labelAngle=-40)
+        ),
+        y=alt.Y(
+            "campaign:N", sort=list(dict.fromkeys(frame["campaign"])), title="Campaign (most sessions first)"
+        ),
+        tooltip=[
+            "campaign:N",
+            "segment:N",
+            "session_count:Q",
+            alt.Tooltip("label:N", title="CTR lift"),
+            alt.Tooltip("p_label:N", title="Adjusted p-value"),
+        ],
     )
     cells = base.mark_rect(color=LIGHT, stroke="white")
     # Outlined, so that a significant lift near zero (near-white) still stands out from grey.
     significant = base.mark_rect(stroke="#333", strokeWidth=1.5).encode(
-        color=alt.Color("significant_lift:Q", title="Significant CTR lift",
-                        scale=alt.Scale(scheme="redblue", domain=[-largest, largest]), legend=alt.Legend(format="+%")),
+        color=alt.Color(
+            "significant_lift:Q",
+            title="Significant CTR lift",
+            scale=alt.Scale(scheme="redblue", domain=[-largest, largest]),
+            legend=alt.Legend(format="+%"),
+        ),
     )
     chart = (cells + significant).properties(width=WIDTH - 60, height=22 * frame["campaign"].nunique())
-    return _finish(chart, "Which segments respond to which campaign",
-                   "CTR lift against the campaign's CTR, coloured where the segment differs significantly from the rest "
-                   "of the campaign (Holm-adjusted, outlined); grey: within noise")
+    return _finish(
+        chart,
+        "Which segments respond to which campaign",
+        "CTR lift against the campaign's CTR, coloured where the segment differs significantly from the rest "
+        "of the campaign (Holm-adjusted, outlined); grey: within noise",
+    )
 
 
 def ads_activity_heatmap(marts: MartReader) -> alt.TopLevelMixin:
@@ -543,6 +762,7 @@ def ads_activity_heatmap(marts: MartReader) -> alt.TopLevelMixin:
 
 def _natural(values: pd.Series) -> list[str]:
     """Demographic values in reading order: numeric codes by number, then names, Unknown last."""
+
     def key(value: str) -> tuple:
         return (value == UNKNOWN, not value.isdigit(), int(value) if value.isdigit() else 0, value)
 
@@ -560,8 +780,13 @@ def ads_demographic_shares(marts: MartReader) -> alt.TopLevelMixin:
             .encode(
                 theta=alt.Theta("session_count:Q"),
                 order=alt.Order("value_order:Q"),
-                color=alt.Color("demographic_value:N", title=None, sort=order, scale=alt.Scale(scheme="tableau20"),
-                                legend=alt.Legend(orient="bottom", columns=3)),
+                color=alt.Color(
+                    "demographic_value:N",
+                    title=None,
+                    sort=order,
+                    scale=alt.Scale(scheme="tableau20"),
+                    legend=alt.Legend(orient="bottom", columns=3),
+                ),
                 tooltip=["demographic_value:N", "session_count:Q"],
             )
             .transform_calculate(value_order=f"indexof({order!r}, datum.demographic_value)")
@@ -577,15 +802,34 @@ def ads_engagement_depth(marts: MartReader) -> alt.TopLevelMixin:
     frame["label"] = "depth " + frame["user_depth_label"] + ", CTR " + frame["ctr_label"]
     bands = ["shallow", "medium", "deep", UNKNOWN]
     base = alt.Chart(frame).encode(
-        x=alt.X("top_category_session_share:Q", title="Share of sessions in the top category", axis=alt.Axis(format="%"),
-                scale=alt.Scale(zero=False, padding=60)),
-        y=alt.Y("returning_user_rate:Q", title="Returning-user rate", axis=alt.Axis(format="%"), scale=alt.Scale(zero=False, padding=30)),
+        x=alt.X(
+            "top_category_session_share:Q",
+            title="Share of sessions in the top category",
+            axis=alt.Axis(format="%"),
+            scale=alt.Scale(zero=False, padding=60),
+        ),
+        y=alt.Y(
+            "returning_user_rate:Q",
+            title="Returning-user rate",
+            axis=alt.Axis(format="%"),
+            scale=alt.Scale(zero=False, padding=30),
+        ),
     )
     points = base.mark_circle(opacity=0.8).encode(
         size=alt.Size("session_count:Q", title="Sessions", scale=alt.Scale(range=[80, 900])),
-        color=alt.Color("engagement_depth_band:N", title="Depth band", sort=bands,
-                        scale=alt.Scale(domain=bands, range=["#7fb3d5", PRIMARY, ACCENT, MUTED])),
-        tooltip=["user_depth_label:N", "session_count:Q", "click_through_rate:Q", "top_category_session_share:Q", "returning_user_rate:Q"],
+        color=alt.Color(
+            "engagement_depth_band:N",
+            title="Depth band",
+            sort=bands,
+            scale=alt.Scale(domain=bands, range=["#7fb3d5", PRIMARY, ACCENT, MUTED]),
+        ),
+        tooltip=[
+            "user_depth_label:N",
+            "session_count:Q",
+            "click_through_rate:Q",
+            "top_category_session_share:Q",
+            "returning_user_rate:Q",
+        ],
     )
     text = base.mark_text(dy=-26, fontSize=11, color="#333").encode(text="label:N")
     chart = (points + text).properties(width=WIDTH - 80, height=260)
@@ -595,13 +839,20 @@ def ads_engagement_depth(marts: MartReader) -> alt.TopLevelMixin:
 CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec("store_kpi_dashboard", "store", ("store.kpi_summary",), store_kpi_dashboard),
     ChartSpec("store_funnel", "store", ("store.funnel_summary",), store_funnel),
-    ChartSpec("store_ordered_funnel", "store", ("store.funnel_summary", "store.ordered_funnel"), store_ordered_funnel),
+    ChartSpec(
+        "store_ordered_funnel",
+        "store",
+        ("store.funnel_summary", "store.ordered_funnel"),
+        store_ordered_funnel,
+    ),
     ChartSpec("store_event_counts", "store", ("store.kpi_summary",), store_event_counts),
     ChartSpec("store_revenue_by_month", "store", ("store.activity_by_month",), store_revenue_by_month),
     ChartSpec("store_purchases_by_month", "store", ("store.activity_by_month",), store_purchases_by_month),
     ChartSpec("store_purchases_by_date", "store", ("store.activity_by_date",), store_purchases_by_date),
     ChartSpec("store_purchases_by_hour", "store", ("store.activity_by_hour",), store_purchases_by_hour),
-    ChartSpec("store_activity_by_weekday", "store", ("store.activity_by_weekday",), store_activity_by_weekday),
+    ChartSpec(
+        "store_activity_by_weekday", "store", ("store.activity_by_weekday",), store_activity_by_weekday
+    ),
     ChartSpec("store_top_brands", "store", ("store.brand_revenue",), store_top_brands),
     ChartSpec("store_top_categories", "store", ("store.category_revenue",), store_top_categories),
     ChartSpec("store_top_products", "store", ("store.product_purchases",), store_top_products),
@@ -611,12 +862,16 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec("store_user_lifecycle", "store", ("store.user_lifecycle",), store_user_lifecycle),
     ChartSpec("store_price_distribution", "store", ("store.price_distribution",), store_price_distribution),
     ChartSpec("store_abandoned_brands", "store", ("store.abandoned_brands",), store_abandoned_brands),
-    ChartSpec("store_catalog_completeness", "quality", ("store.catalog_completeness",), store_catalog_completeness),
+    ChartSpec(
+        "store_catalog_completeness", "quality", ("store.catalog_completeness",), store_catalog_completeness
+    ),
     ChartSpec("ads_kpi_dashboard", "ads", ("ads.kpi_summary",), ads_kpi_dashboard),
     ChartSpec("ads_category_engagement", "ads", ("ads.category_engagement",), ads_category_engagement),
     ChartSpec("ads_category_by_gender", "ads", ("ads.demographic_engagement",), ads_category_by_gender),
     ChartSpec("ads_campaign_performance", "ads", ("ads.campaign_performance",), ads_campaign_performance),
-    ChartSpec("ads_campaign_segment_lift", "ads", ("ads.campaign_segment_performance",), ads_campaign_segment_lift),
+    ChartSpec(
+        "ads_campaign_segment_lift", "ads", ("ads.campaign_segment_performance",), ads_campaign_segment_lift
+    ),
     ChartSpec("ads_engagement_depth", "ads", ("ads.engagement_depth",), ads_engagement_depth),
     ChartSpec("ads_activity_heatmap", "ads", ("ads.activity_heatmap",), ads_activity_heatmap),
     ChartSpec("ads_demographic_shares", "ads", ("ads.activity_peaks",), ads_demographic_shares),

@@ -19,13 +19,38 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 # Elements that load or run something by themselves.
 _LOADING_TAGS = {
-    "script", "link", "iframe", "frame", "frameset", "img", "image", "object", "embed", "base",
-    "audio", "video", "source", "track", "portal", "meta",
+    "script",
+    "link",
+    "iframe",
+    "frame",
+    "frameset",
+    "img",
+    "image",
+    "object",
+    "embed",
+    "base",
+    "audio",
+    "video",
+    "source",
+    "track",
+    "portal",
+    "meta",
 }
 # Attributes whose value is a location; only in-page anchors (`#id`) are allowed.
 _LOCATION_ATTRIBUTES = {
-    "src", "href", "xlink:href", "srcset", "data", "action", "formaction", "poster", "background",
-    "cite", "codebase", "ping", "manifest",
+    "src",
+    "href",
+    "xlink:href",
+    "srcset",
+    "data",
+    "action",
+    "formaction",
+    "poster",
+    "background",
+    "cite",
+    "codebase",
+    "ping",
+    "manifest",
 }
 _EXTERNAL_CSS = re.compile(r"@import|url\(\s*['\"]?(?!#)|expression\(", re.IGNORECASE)
 # The page's own head: its charset and viewport tags load nothing.
@@ -47,11 +72,7 @@ class _Markup(HTMLParser):
         elif tag in _LOADING_TAGS:
             self.found.append(shown)
         for name, value in attributes.items():
-            if name in _LOCATION_ATTRIBUTES and value and not value.startswith("#"):
-                self.found.append(shown)
-            elif name == "style" and _EXTERNAL_CSS.search(value):
-                self.found.append(shown)
-            elif name.startswith("on"):
+            if name in _LOCATION_ATTRIBUTES and value and not value.startswith("#") or name == "style" and _EXTERNAL_CSS.search(value) or name.startswith("on"):
                 self.found.append(shown)
         self._in_style = tag == "style"
 

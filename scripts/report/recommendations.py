@@ -46,10 +46,14 @@ def say(template: str, **figures: Figure) -> list[Part]:
     return parts
 
 
-def _count(key: str, marts: MartReader, relation: str, where: str | None = None, params: tuple = ()) -> Figure:
+def _count(
+    key: str, marts: MartReader, relation: str, where: str | None = None, params: tuple = ()
+) -> Figure:
     """The number of rows of a list mart (optionally of those matching `where`)."""
     column = "count(*)" + (f" where {where}" if where else "")
-    return Figure(key=key, relation=relation, column=column, value=marts.count(relation, where=where, params=params))
+    return Figure(
+        key=key, relation=relation, column=column, value=marts.count(relation, where=where, params=params)
+    )
 
 
 # --- store -------------------------------------------------------------------------------------
@@ -61,7 +65,9 @@ def funnel(marts: MartReader) -> Recommendation:
     worst = marts.first(relation, where="is_largest_drop_off")
     if worst is None:
         return Recommendation("funnel", title, ["No stage of the funnel loses users."], [])
-    previous = marts.first(relation, where="stage_order < ?", params=[worst["stage_order"]], order_by="stage_order desc")
+    previous = marts.first(
+        relation, where="stage_order < ?", params=[worst["stage_order"]], order_by="stage_order desc"
+    )
 
     def fig(name: str, row: dict[str, Any], column: str, source: str = relation) -> Figure:
         return figure(f"rec.funnel.{name}", source, row, column)
@@ -80,7 +86,9 @@ def funnel(marts: MartReader) -> Recommendation:
     # stage losing the most there decides the action, since it cannot be inflated by buyers
     # who skipped a step.
     ordered_relation, kpis = "store.ordered_funnel", "store.kpi_summary"
-    ordered = {row["funnel_stage"]: row for row in marts.rows(ordered_relation, where="funnel_grain = 'user'")}
+    ordered = {
+        row["funnel_stage"]: row for row in marts.rows(ordered_relation, where="funnel_grain = 'user'")
+    }
     kpi = marts.one(kpis)
     finding += say(
         " Counting only steps taken in order within the funnel window of the first view, {cart_share} of "
@@ -89,11 +97,16 @@ def funnel(marts: MartReader) -> Recommendation:
         cart_share=fig("ordered_cart_share", ordered["cart"], "entry_share", ordered_relation),
         purchase_share=fig("ordered_purchase_share", ordered["purchase"], "entry_share", ordered_relation),
         cart_time=fig("ordered_cart_time", ordered["cart"], "median_seconds_from_previous", ordered_relation),
-        purchase_time=fig("ordered_purchase_time", ordered["purchase"], "median_seconds_from_previous", ordered_relation),
+        purchase_time=fig(
+            "ordered_purchase_time", ordered["purchase"], "median_seconds_from_previous", ordered_relation
+        ),
         direct=fig("direct_purchasers", kpi, "direct_purchaser_count", kpis),
     )
-    ordered_worst = marts.first(ordered_relation, where="funnel_grain = 'user' and drop_off_from_previous_rate > 0",
-                                order_by="drop_off_from_previous_rate desc, stage_order")
+    ordered_worst = marts.first(
+        ordered_relation,
+        where="funnel_grain = 'user' and drop_off_from_previous_rate > 0",
+        order_by="drop_off_from_previous_rate desc, stage_order",
+    )
     stage = worst["funnel_stage"]
     if ordered_worst is not None:
         stage = ordered_worst["funnel_stage"]
@@ -101,7 +114,9 @@ def funnel(marts: MartReader) -> Recommendation:
             " In order, the largest drop-off is before the {stage} step: {drop_off} of the previous step's "
             "users never take it.",
             stage=fig("ordered_stage", ordered_worst, "funnel_stage", ordered_relation),
-            drop_off=fig("ordered_drop_off_rate", ordered_worst, "drop_off_from_previous_rate", ordered_relation),
+            drop_off=fig(
+                "ordered_drop_off_rate", ordered_worst, "drop_off_from_previous_rate", ordered_relation
+            ),
         )
     if stage == "cart":
         action = [
@@ -131,7 +146,13 @@ def abandoned_carts(marts: MartReader) -> Recommendation:
         share=figure("rec.abandoned.user_share", segments, segment, "user_share"),
     )
     brands_relation = "store.abandoned_brands"
-    brands = marts.rows(brands_relation, where="brand <> ?", params=[UNKNOWN], order_by="abandoned_value desc, brand", limit=TOP_BRANDS)
+    brands = marts.rows(
+        brands_relation,
+        where="brand <> ?",
+        params=[UNKNOWN],
+        order_by="abandoned_value desc, brand",
+        limit=TOP_BRANDS,
+    )
     if brands:
         finding.append(" The named brands with the most value left in their carts: ")
         for index, row in enumerate(brands, start=1):
@@ -139,9 +160,13 @@ def abandoned_carts(marts: MartReader) -> Recommendation:
                 "{brand} ({value} USD, {users} users)",
                 brand=figure(f"rec.abandoned.brand_{index}", brands_relation, row, "brand"),
                 value=figure(f"rec.abandoned.brand_{index}_value", brands_relation, row, "abandoned_value"),
-                users=figure(f"rec.abandoned.brand_{index}_users", brands_relation, row, "abandoning_user_count"),
+                users=figure(
+                    f"rec.abandoned.brand_{index}_users", brands_relation, row, "abandoning_user_count"
+                ),
             )
-            finding.append(", " if index < len(brands) - 1 else (" and " if index == len(brands) - 1 else "."))
+            finding.append(
+                ", " if index < len(brands) - 1 else (" and " if index == len(brands) - 1 else ".")
+            )
     unknown = marts.first(brands_relation, where="brand = ?", params=[UNKNOWN])
     if unknown:
         finding += say(
@@ -208,9 +233,13 @@ def catalog_gaps(marts: MartReader) -> Recommendation:
         share_before=figure("rec.catalog.share_before", relation, either_before, "revenue_share"),
         revenue_before=figure("rec.catalog.revenue_before", relation, either_before, "revenue"),
         brand_share=figure("rec.catalog.brand_share_before", relation, brand_before, "revenue_share"),
-        category_share=figure("rec.catalog.category_share_before", relation, category_before, "revenue_share"),
+        category_share=figure(
+            "rec.catalog.category_share_before", relation, category_before, "revenue_share"
+        ),
         recovered=figure("rec.catalog.recovered_revenue", relation, either_after, "recovered_revenue"),
-        recovered_purchases=figure("rec.catalog.recovered_purchases", relation, either_after, "recovered_purchase_count"),
+        recovered_purchases=figure(
+            "rec.catalog.recovered_purchases", relation, either_after, "recovered_purchase_count"
+        ),
         share_after=figure("rec.catalog.share_after", relation, either_after, "revenue_share"),
         revenue_after=figure("rec.catalog.revenue_after", relation, either_after, "revenue"),
     )
@@ -243,8 +272,9 @@ def top_campaign(marts: MartReader) -> Recommendation:
         overall_ctr=figure("rec.campaign.overall_ctr", kpis, kpi, "click_through_rate"),
     )
     # The mart flags the segment by the rule the sentence states; None when none qualifies.
-    best = marts.first(segments, where="campaign_id = ? and is_best_responding_segment",
-                       params=[kpi["top_campaign_id"]])
+    best = marts.first(
+        segments, where="campaign_id = ? and is_best_responding_segment", params=[kpi["top_campaign_id"]]
+    )
     if best is not None:
         finding += say(
             " Among its segments holding at least an even share of its sessions, {dimension} = {value} "
@@ -269,8 +299,13 @@ def top_campaign(marts: MartReader) -> Recommendation:
             " None of its segments responds better than the rest of the campaign beyond noise (a positive "
             "lift significant after Holm's adjustment, in a segment holding at least an even share of its "
             "sessions); segments whose rate differs significantly either way: {significant}.",
-            significant=_count("rec.campaign.significant_segments", marts, segments,
-                               "campaign_id = ? and is_lift_significant", (kpi["top_campaign_id"],)),
+            significant=_count(
+                "rec.campaign.significant_segments",
+                marts,
+                segments,
+                "campaign_id = ? and is_lift_significant",
+                (kpi["top_campaign_id"],),
+            ),
         )
         action = [
             "Keep the campaign's budget but do not re-target it by demographic on this evidence: run a "

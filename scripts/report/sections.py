@@ -52,7 +52,10 @@ class Table:
             shown.append(
                 {
                     "cells": [
-                        {"text": format_value(column.name, row[column.name]), "numeric": _is_number(row[column.name])}
+                        {
+                            "text": format_value(column.name, row[column.name]),
+                            "numeric": _is_number(row[column.name]),
+                        }
                         for column in self.columns
                     ],
                     "highlight": bool(row.get(self.highlight)) if self.highlight else False,
@@ -109,8 +112,12 @@ def _cards(marts: MartReader, relation: str, labels: dict[str, str], details: di
         return figure(f"kpi.{relation}.{column}", relation, kpi, column)
 
     return [
-        Card(label, fig(column), "of sessions" if column in details else None,
-             fig(details[column]) if column in details else None)
+        Card(
+            label,
+            fig(column),
+            "of sessions" if column in details else None,
+            fig(details[column]) if column in details else None,
+        )
         for column, label in labels.items()
     ]
 
@@ -122,7 +129,10 @@ def store_cards(marts: MartReader) -> list[Card]:
 def store_period(marts: MartReader) -> tuple[Figure, Figure]:
     relation = "store.kpi_summary"
     kpi = marts.one(relation)
-    return tuple(figure(f"kpi.{relation}.{column}", relation, kpi, column) for column in ("period_start_at", "period_end_at"))
+    return tuple(
+        figure(f"kpi.{relation}.{column}", relation, kpi, column)
+        for column in ("period_start_at", "period_end_at")
+    )
 
 
 def ads_cards(marts: MartReader) -> list[Card]:
@@ -132,16 +142,31 @@ def ads_cards(marts: MartReader) -> list[Card]:
 # --- tables ------------------------------------------------------------------------------------
 
 
-def _table(marts: MartReader, key: str, title: str, relation: str, columns: list[Column], *,
-           where: str | None = None, order_by: str | None = None, limit: int | None = None, **options: Any) -> Table:
+def _table(
+    marts: MartReader,
+    key: str,
+    title: str,
+    relation: str,
+    columns: list[Column],
+    *,
+    where: str | None = None,
+    order_by: str | None = None,
+    limit: int | None = None,
+    **options: Any,
+) -> Table:
     rows = marts.rows(relation, where=where, order_by=order_by, limit=limit)
     total = marts.count(relation, where=where) if limit is not None else len(rows)
-    return Table(key=key, title=title, relation=relation, columns=columns, rows=rows, total_rows=total, **options)
+    return Table(
+        key=key, title=title, relation=relation, columns=columns, rows=rows, total_rows=total, **options
+    )
 
 
 def funnel_table(marts: MartReader) -> Table:
     return _table(
-        marts, "funnel", "Funnel by stage (unique users)", "store.funnel_summary",
+        marts,
+        "funnel",
+        "Funnel by stage (unique users)",
+        "store.funnel_summary",
         [
             Column("stage_order", "Step"),
             Column("funnel_stage", "Stage"),
@@ -150,14 +175,18 @@ def funnel_table(marts: MartReader) -> Table:
             Column("drop_off_from_previous_rate", "Drop-off from previous stage"),
             Column("viewer_share", "Share of viewers"),
         ],
-        order_by="stage_order", highlight="is_largest_drop_off",
+        order_by="stage_order",
+        highlight="is_largest_drop_off",
         note="Highlighted: the stage reached after the largest drop-off.",
     )
 
 
 def ordered_funnel_table(marts: MartReader) -> Table:
     return _table(
-        marts, "ordered-funnel", "Ordered funnel and time to convert", "store.ordered_funnel",
+        marts,
+        "ordered-funnel",
+        "Ordered funnel and time to convert",
+        "store.ordered_funnel",
         [
             Column("funnel_grain", "Counted in"),
             Column("funnel_stage", "Stage"),
@@ -179,7 +208,10 @@ def ordered_funnel_table(marts: MartReader) -> Table:
 
 def segments_table(marts: MartReader) -> Table:
     return _table(
-        marts, "segments", "Behaviour segments and their actions", "store.user_segments",
+        marts,
+        "segments",
+        "Behaviour segments and their actions",
+        "store.user_segments",
         [
             Column("segment_label", "Segment"),
             Column("user_count", "Users"),
@@ -187,14 +219,18 @@ def segments_table(marts: MartReader) -> Table:
             Column("behaviour", "Behaviour"),
             Column("recommended_action", "Recommended action"),
         ],
-        order_by="display_order", highlight="is_overlay",
+        order_by="display_order",
+        highlight="is_overlay",
         note="Highlighted: an overlay that overlaps the exclusive segments above it.",
     )
 
 
 def zero_conversion_table(marts: MartReader) -> Table:
     return _table(
-        marts, "zero-conversion", "Most-viewed products never bought", "store.low_conversion_products",
+        marts,
+        "zero-conversion",
+        "Most-viewed products never bought",
+        "store.low_conversion_products",
         [
             Column("view_rank", "Rank"),
             Column("product_id", "Product"),
@@ -205,14 +241,18 @@ def zero_conversion_table(marts: MartReader) -> Table:
             Column("purchase_count", "Purchases"),
             Column("view_purchase_gap_count", "View-purchase gap"),
         ],
-        order_by="view_rank", limit=LIST_LIMIT,
+        order_by="view_rank",
+        limit=LIST_LIMIT,
         empty_text="No product reached the minimum views without a purchase.",
     )
 
 
 def alerts_table(marts: MartReader) -> Table:
     return _table(
-        marts, "alerts", "Product alerts (trailing-window views, no purchase)", "store.product_alerts",
+        marts,
+        "alerts",
+        "Product alerts (trailing-window views, no purchase)",
+        "store.product_alerts",
         [
             Column("product_id", "Product"),
             Column("brand", "Brand"),
@@ -223,7 +263,9 @@ def alerts_table(marts: MartReader) -> Table:
             Column("peak_window_view_count", "Peak views in a window"),
             Column("is_active", "Still open"),
         ],
-        order_by="peak_window_view_count desc, product_id", limit=LIST_LIMIT, highlight="is_active",
+        order_by="peak_window_view_count desc, product_id",
+        limit=LIST_LIMIT,
+        highlight="is_active",
         empty_text="No product crossed the alert threshold in any window.",
         note="Highlighted: alerts still open on the last day of the log.",
     )
@@ -256,15 +298,22 @@ def catalog_table(marts: MartReader) -> Table:
         if prefix == "after":
             out["recovered_revenue"] = row["recovered_revenue"]
     return Table(
-        key="catalog", title="Catalog completeness before and after the backfill", relation=relation,
-        columns=CATALOG_COLUMNS, rows=list(pivot.values()), total_rows=len(pivot),
+        key="catalog",
+        title="Catalog completeness before and after the backfill",
+        relation=relation,
+        columns=CATALOG_COLUMNS,
+        rows=list(pivot.values()),
+        total_rows=len(pivot),
         note="Either = brand or category missing (an event lacking both counted once); both = neither known.",
     )
 
 
 def category_table(marts: MartReader) -> Table:
     return _table(
-        marts, "categories", "Engagement by product category", "ads.category_engagement",
+        marts,
+        "categories",
+        "Engagement by product category",
+        "ads.category_engagement",
         [
             Column("session_rank", "Rank"),
             Column("product_category_1", "Category"),
@@ -283,7 +332,9 @@ def category_table(marts: MartReader) -> Table:
 
 def significant_segments_table(marts: MartReader) -> Table:
     return _table(
-        marts, "significant-segments", "Campaign segments whose click-through rate differs beyond noise",
+        marts,
+        "significant-segments",
+        "Campaign segments whose click-through rate differs beyond noise",
         "ads.campaign_segment_performance",
         [
             Column("campaign_id", "Campaign"),
@@ -296,8 +347,10 @@ def significant_segments_table(marts: MartReader) -> Table:
             Column("click_through_rate_lift", "Lift on the campaign"),
             Column("lift_adjusted_p_value", "Adjusted p-value"),
         ],
-        where="is_lift_significant", order_by="lift_adjusted_p_value, campaign_id, demographic_dimension, demographic_value",
-        limit=LIST_LIMIT, highlight="is_best_responding_segment",
+        where="is_lift_significant",
+        order_by="lift_adjusted_p_value, campaign_id, demographic_dimension, demographic_value",
+        limit=LIST_LIMIT,
+        highlight="is_best_responding_segment",
         empty_text="No segment's click-through rate differs from the rest of its campaign beyond noise.",
         note=(
             "Two-proportion z-test of the segment against the rest of its campaign, Holm-adjusted across "
@@ -309,7 +362,10 @@ def significant_segments_table(marts: MartReader) -> Table:
 
 def peaks_table(marts: MartReader) -> Table:
     return _table(
-        marts, "peaks", "When each segment is active", "ads.activity_peaks",
+        marts,
+        "peaks",
+        "When each segment is active",
+        "ads.activity_peaks",
         [
             Column("demographic_dimension", "Dimension"),
             Column("demographic_value", "Value"),
@@ -343,18 +399,28 @@ def _audit(marts: MartReader, key: str, title: str, relation: str, labels: dict[
     for name in row:
         reason = name.removeprefix("rejected_").removesuffix("_count")
         columns.append(Column(name, labels.get(name, "of which " + reason.replace("_", " "))))
-    return Table(key=key, title=title, relation=relation, columns=columns, rows=[row], total_rows=1, vertical=True)
+    return Table(
+        key=key, title=title, relation=relation, columns=columns, rows=[row], total_rows=1, vertical=True
+    )
 
 
 def store_audit_table(marts: MartReader) -> Table:
-    return _audit(marts, "audit-store", "Event log: where every raw row went", "store.pipeline_audit", AUDIT_LABELS)
+    return _audit(
+        marts, "audit-store", "Event log: where every raw row went", "store.pipeline_audit", AUDIT_LABELS
+    )
 
 
 def ads_audit_table(marts: MartReader) -> Table:
-    return _audit(marts, "audit-ads", "Session log: where every raw row went", "ads.pipeline_audit", {
-        **AUDIT_LABELS,
-        "conflicting_session_id_count": "distinct conflicting session ids",
-    })
+    return _audit(
+        marts,
+        "audit-ads",
+        "Session log: where every raw row went",
+        "ads.pipeline_audit",
+        {
+            **AUDIT_LABELS,
+            "conflicting_session_id_count": "distinct conflicting session ids",
+        },
+    )
 
 
 @dataclass
@@ -374,8 +440,13 @@ def read_sections(marts: MartReader) -> Sections:
         store_cards=store_cards(marts),
         store_period=store_period(marts),
         ads_cards=ads_cards(marts),
-        store_tables=[funnel_table(marts), ordered_funnel_table(marts), segments_table(marts),
-                      zero_conversion_table(marts), alerts_table(marts)],
+        store_tables=[
+            funnel_table(marts),
+            ordered_funnel_table(marts),
+            segments_table(marts),
+            zero_conversion_table(marts),
+            alerts_table(marts),
+        ],
         ads_tables=[category_table(marts), significant_segments_table(marts), peaks_table(marts)],
         quality_tables=[catalog_table(marts), store_audit_table(marts), ads_audit_table(marts)],
     )

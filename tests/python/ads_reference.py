@@ -18,13 +18,30 @@ from tests.python.raw_lines import LINE_REASONS, RawLine, line_reason, read_line
 
 UNKNOWN = "Unknown"
 COLUMNS = [
-    "session_id", "DateTime", "user_id", "product", "campaign_id", "webpage_id", "product_category_1",
-    "product_category_2", "user_group_id", "gender", "age_level", "user_depth", "city_development_index",
-    "var_1", "is_click",
+    "session_id",
+    "DateTime",
+    "user_id",
+    "product",
+    "campaign_id",
+    "webpage_id",
+    "product_category_1",
+    "product_category_2",
+    "user_group_id",
+    "gender",
+    "age_level",
+    "user_depth",
+    "city_development_index",
+    "var_1",
+    "is_click",
 ]
 ID_COLUMNS = ["session_id", "user_id", "campaign_id", "webpage_id"]
 OPTIONAL_CODES = [
-    "product_category_2", "user_group_id", "age_level", "user_depth", "city_development_index", "var_1",
+    "product_category_2",
+    "user_group_id",
+    "age_level",
+    "user_depth",
+    "city_development_index",
+    "var_1",
 ]
 DEMOGRAPHICS = {  # dimension -> raw column
     "gender": "gender",
@@ -36,8 +53,14 @@ DEMOGRAPHICS = {  # dimension -> raw column
 DIRTY_REASONS = ["missing_session_id", "invalid_datetime", "invalid_id", "invalid_is_click"]
 # Every reason, in precedence order: the line's shape, then the values, then conflicts.
 REJECT_REASONS = [
-    *LINE_REASONS, "missing_session_id", "invalid_id", "invalid_datetime", "out_of_range_datetime",
-    "invalid_is_click", "invalid_attribute", "conflicting_session_id",
+    *LINE_REASONS,
+    "missing_session_id",
+    "invalid_id",
+    "invalid_datetime",
+    "out_of_range_datetime",
+    "invalid_is_click",
+    "invalid_attribute",
+    "conflicting_session_id",
 ]
 PLAUSIBLE_FROM = datetime(2000, 1, 1)  # dbt vars plausible_time_min / plausible_time_max
 PLAUSIBLE_UNTIL = datetime(2100, 1, 1)
@@ -72,7 +95,7 @@ def _reason(line: RawLine) -> tuple[str | None, dict[str, str]]:
     reason, fields = line_reason(line, len(COLUMNS))
     if reason:
         return reason, {}
-    row = {column: value.strip() for column, value in zip(COLUMNS, fields)}
+    row = {column: value.strip() for column, value in zip(COLUMNS, fields, strict=False)}
     if row["session_id"] == "":
         return "missing_session_id", row
     if any(_id(row[column]) is None for column in ID_COLUMNS):
@@ -94,10 +117,15 @@ def _reason(line: RawLine) -> tuple[str | None, dict[str, str]]:
 def _typed(row: dict[str, str]) -> tuple:
     """The typed values a usable row is de-duplicated on (an empty value is missing)."""
     return (
-        int(row["session_id"]), _datetime(row["DateTime"]), int(row["user_id"]), row["product"] or None,
-        int(row["campaign_id"]), int(row["webpage_id"]),
+        int(row["session_id"]),
+        _datetime(row["DateTime"]),
+        int(row["user_id"]),
+        row["product"] or None,
+        int(row["campaign_id"]),
+        int(row["webpage_id"]),
         *(code(row[column]) if row[column] else None for column in ["product_category_1", *OPTIONAL_CODES]),
-        row["gender"] or None, row["is_click"] == "1",
+        row["gender"] or None,
+        row["is_click"] == "1",
     )
 
 
@@ -113,15 +141,22 @@ def clean_sessions(lines: list[RawLine]) -> dict:
                 duplicates += 1
             else:
                 rejected[line.raw] = {
-                    "source_file": line.source_file, "source_line": line.source_line,
-                    "reject_reason": reason, "line_text": line.text,
+                    "source_file": line.source_file,
+                    "source_line": line.source_line,
+                    "reject_reason": reason,
+                    "line_text": line.text,
                 }
             continue
         key = _typed(row)
         if key in distinct:
             duplicates += 1
             continue
-        distinct[key] = {**row, "source_file": line.source_file, "source_line": line.source_line, "line_text": line.text}
+        distinct[key] = {
+            **row,
+            "source_file": line.source_file,
+            "source_line": line.source_line,
+            "line_text": line.text,
+        }
 
     rows = pd.DataFrame(list(distinct.values()))
     ids = rows["session_id"].astype("int64")
@@ -129,21 +164,26 @@ def clean_sessions(lines: list[RawLine]) -> dict:
     conflicting = ids.isin(repeated[repeated > 1].index)
     conflict_rows = rows[conflicting]
     quarantine = pd.DataFrame(
-        [*rejected.values(), *conflict_rows.assign(reject_reason="conflicting_session_id")[
-            ["source_file", "source_line", "reject_reason", "line_text"]
-        ].to_dict("records")],
+        [
+            *rejected.values(),
+            *conflict_rows.assign(reject_reason="conflicting_session_id")[
+                ["source_file", "source_line", "reject_reason", "line_text"]
+            ].to_dict("records"),
+        ],
         columns=["source_file", "source_line", "reject_reason", "line_text"],
     )
     clean = rows[~conflicting]
-    sessions = pd.DataFrame({
-        "session_id": clean["session_id"].astype("int64"),
-        "session_at": pd.to_datetime(clean["DateTime"], format="%Y-%m-%d %H:%M"),
-        "user_id": clean["user_id"].astype("int64"),
-        "campaign_id": clean["campaign_id"].astype("int64"),
-        "product_category_1": clean["product_category_1"].map(code).astype("int64"),
-        "user_depth": clean["user_depth"].map(code),
-        "is_clicked": clean["is_click"] == "1",
-    })
+    sessions = pd.DataFrame(
+        {
+            "session_id": clean["session_id"].astype("int64"),
+            "session_at": pd.to_datetime(clean["DateTime"], format="%Y-%m-%d %H:%M"),
+            "user_id": clean["user_id"].astype("int64"),
+            "campaign_id": clean["campaign_id"].astype("int64"),
+            "product_category_1": clean["product_category_1"].map(code).astype("int64"),
+            "user_depth": clean["user_depth"].map(code),
+            "is_clicked": clean["is_click"] == "1",
+        }
+    )
     for dimension, column in DEMOGRAPHICS.items():
         if dimension == "gender":
             labels = clean[column].replace("", UNKNOWN)

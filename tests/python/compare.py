@@ -47,7 +47,7 @@ def assert_mart_equals(actual: pd.DataFrame, expected: pd.DataFrame, keys: list[
         got = [plain(v) for v in actual[column].tolist()]
         want = [plain(v) for v in expected[column].tolist()]
         if pd.api.types.is_float_dtype(actual[column]):
-            for index, (g, w) in enumerate(zip(got, want)):
+            for index, (g, w) in enumerate(zip(got, want, strict=False)):
                 if g is None or w is None:
                     assert g is None and w is None, f"{column} row {index}: {g} != {w}"
                 else:

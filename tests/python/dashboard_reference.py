@@ -21,8 +21,9 @@ def _rate(numerator: int, denominator: int) -> float | None:
 # ---------------------------------------------------------------------------------- store
 
 
-def store_slice(clean: pd.DataFrame, start: date, end: date, brands: Sequence[str] = (),
-                categories: Sequence[str] = ()) -> pd.DataFrame:
+def store_slice(
+    clean: pd.DataFrame, start: date, end: date, brands: Sequence[str] = (), categories: Sequence[str] = ()
+) -> pd.DataFrame:
     """Clean events on dates start..end (inclusive), of the brands and top-level categories
     named (as exported, Unknown for a missing one); an empty list keeps every value."""
     top_level = clean["category_code"].str.split(".").str[0]
@@ -54,7 +55,9 @@ def store_kpis(events: pd.DataFrame) -> dict[str, object]:
         "cart_count": carts,
         "purchase_count": purchases,
         "revenue": revenue,
-        "average_order_value": (revenue / purchases).quantize(Decimal("0.01"), ROUND_HALF_UP) if purchases else None,
+        "average_order_value": (revenue / purchases).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        if purchases
+        else None,
         "user_conversion_rate": _rate(buyers, users),
         "view_to_cart_user_rate": _rate(carters, viewers),
         "cart_to_purchase_user_rate": _rate(buyers, carters),
@@ -66,8 +69,10 @@ def store_kpis(events: pd.DataFrame) -> dict[str, object]:
 
 def funnel_stage_users(events: pd.DataFrame) -> dict[str, int]:
     """store.funnel_summary.stage_user_count: users with at least one event of the stage's type."""
-    return {stage: int(events.loc[events["event_type"] == stage, "user_id"].nunique())
-            for stage in ("view", "cart", "purchase")}
+    return {
+        stage: int(events.loc[events["event_type"] == stage, "user_id"].nunique())
+        for stage in ("view", "cart", "purchase")
+    }
 
 
 def brand_revenue(events: pd.DataFrame) -> pd.DataFrame:
@@ -75,31 +80,40 @@ def brand_revenue(events: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for brand, part in events.groupby("brand"):
         kinds = part["event_type"]
-        rows.append({
-            "brand": brand,
-            "view_count": int((kinds == "view").sum()),
-            "cart_count": int((kinds == "cart").sum()),
-            "purchase_count": int((kinds == "purchase").sum()),
-            "revenue_cents": int(part.loc[kinds == "purchase", "price_cents"].sum()),
-        })
+        rows.append(
+            {
+                "brand": brand,
+                "view_count": int((kinds == "view").sum()),
+                "cart_count": int((kinds == "cart").sum()),
+                "purchase_count": int((kinds == "purchase").sum()),
+                "revenue_cents": int(part.loc[kinds == "purchase", "price_cents"].sum()),
+            }
+        )
     return pd.DataFrame(rows).sort_values("brand").reset_index(drop=True)
 
 
 def activity_by_hour(events: pd.DataFrame) -> pd.DataFrame:
     """store.activity_by_hour: all 24 hours, events and active users, zeros for a quiet hour."""
     hours = events["event_at"].dt.hour
-    return pd.DataFrame({
-        "event_hour": range(24),
-        "event_count": [int((hours == hour).sum()) for hour in range(24)],
-        "active_user_count": [int(events.loc[hours == hour, "user_id"].nunique()) for hour in range(24)],
-    })
+    return pd.DataFrame(
+        {
+            "event_hour": range(24),
+            "event_count": [int((hours == hour).sum()) for hour in range(24)],
+            "active_user_count": [int(events.loc[hours == hour, "user_id"].nunique()) for hour in range(24)],
+        }
+    )
 
 
 # ---------------------------------------------------------------------------------- sessions
 
 
-def sessions_slice(sessions: pd.DataFrame, start: date, end: date, campaigns: Sequence[int] = (),
-                   demographics: dict[str, Sequence[str]] | None = None) -> pd.DataFrame:
+def sessions_slice(
+    sessions: pd.DataFrame,
+    start: date,
+    end: date,
+    campaigns: Sequence[int] = (),
+    demographics: dict[str, Sequence[str]] | None = None,
+) -> pd.DataFrame:
     """Clean sessions on dates start..end, of the campaigns and demographic values named
     (demographic dimension -> values as labelled, Unknown for a missing one)."""
     keep = (sessions["session_at"].dt.date >= start) & (sessions["session_at"].dt.date <= end)
@@ -143,15 +157,23 @@ def campaign_performance(sessions: pd.DataFrame) -> pd.DataFrame:
     for campaign, part in sessions.groupby("campaign_id"):
         clicks, total = int(part["is_clicked"].sum()), len(part)
         lower, upper = wilson_interval(clicks, total)
-        rows.append({"campaign_id": int(campaign), "session_count": total, "click_count": clicks,
-                     "click_through_rate": clicks / total, "click_through_rate_lower": lower,
-                     "click_through_rate_upper": upper})
+        rows.append(
+            {
+                "campaign_id": int(campaign),
+                "session_count": total,
+                "click_count": clicks,
+                "click_through_rate": clicks / total,
+                "click_through_rate_lower": lower,
+                "click_through_rate_upper": upper,
+            }
+        )
     return pd.DataFrame(rows).sort_values("campaign_id").reset_index(drop=True)
 
 
 def heatmap_counts(sessions: pd.DataFrame) -> pd.DataFrame:
     """ads.activity_heatmap's sessions and clicks per ISO weekday x hour, all 168 cells."""
     cells = sessions.groupby(["session_weekday", "session_hour"]).agg(
-        session_count=("session_id", "size"), click_count=("is_clicked", "sum"))
+        session_count=("session_id", "size"), click_count=("is_clicked", "sum")
+    )
     grid = pd.MultiIndex.from_product([range(1, 8), range(24)], names=["session_weekday", "session_hour"])
     return cells.reindex(grid, fill_value=0).reset_index().astype("int64")

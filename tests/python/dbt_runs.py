@@ -36,10 +36,20 @@ def dbt_build(
         "ads_files": [str(CI_SESSIONS)],
     }
     args = [
-        str(Path(sys.executable).with_name("dbt")), "build", "--target", "ci", "--quiet",
-        "--vars", json.dumps(dbt_vars),
-        "--target-path", str(workdir / "target"), "--log-path", str(workdir / "logs"),
-        "--exclude-resource-type", "unit_test", *([] if data_tests else ["test"]),
+        str(Path(sys.executable).with_name("dbt")),
+        "build",
+        "--target",
+        "ci",
+        "--quiet",
+        "--vars",
+        json.dumps(dbt_vars),
+        "--target-path",
+        str(workdir / "target"),
+        "--log-path",
+        str(workdir / "logs"),
+        "--exclude-resource-type",
+        "unit_test",
+        *([] if data_tests else ["test"]),
     ]
     if select:
         args += ["--select", *select]
@@ -52,7 +62,9 @@ def dbt_build(
         "DBT_PROFILES_DIR": str(PROJECT_ROOT),
     }
     completed = subprocess.run(args, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=False)
-    assert completed.returncode == 0, f"dbt build failed:\n{completed.stdout[-4000:]}\n{completed.stderr[-2000:]}"
+    assert completed.returncode == 0, (
+        f"dbt build failed:\n{completed.stdout[-4000:]}\n{completed.stderr[-2000:]}"
+    )
     return database
 
 

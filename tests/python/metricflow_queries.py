@@ -41,7 +41,9 @@ class ReadOnlyDuckDbClient:
     def sql_plan_renderer(self) -> SqlPlanRenderer:
         return DuckDbSqlPlanRenderer()
 
-    def query(self, stmt: str, sql_bind_parameter_set: SqlBindParameterSet = SqlBindParameterSet()) -> MetricFlowDataTable:
+    def query(
+        self, stmt: str, sql_bind_parameter_set: SqlBindParameterSet = SqlBindParameterSet()
+    ) -> MetricFlowDataTable:
         assert not sql_bind_parameter_set.param_dict, "the dbt adapter mf uses takes no bind parameters"
         cursor = self._con.execute(stmt)
         column_names = [description[0] for description in cursor.description]
@@ -71,16 +73,20 @@ class MetricQueries:
     """`query(metrics, group_by, where)` -> rows as dicts, planned by MetricFlow."""
 
     def __init__(self, semantic_manifest: dict, warehouse: Path) -> None:
-        manifest = parse_manifest_from_dbt_generated_manifest(manifest_json_string=json.dumps(semantic_manifest))
+        manifest = parse_manifest_from_dbt_generated_manifest(
+            manifest_json_string=json.dumps(semantic_manifest)
+        )
         self.client = ReadOnlyDuckDbClient(warehouse)
-        self.engine = MetricFlowEngine(semantic_manifest_lookup=SemanticManifestLookup(manifest), sql_client=self.client)
+        self.engine = MetricFlowEngine(
+            semantic_manifest_lookup=SemanticManifestLookup(manifest), sql_client=self.client
+        )
 
     def query(self, metrics: list[str], group_by: list[str], where: list[str] | None = None) -> list[dict]:
         request = MetricFlowQueryRequest.create(
             metric_names=metrics, group_by_names=group_by or None, where_constraints=where or None
         )
         table = self.engine.query(mf_request=request).result_df
-        return [dict(zip(table.column_names, row)) for row in table.rows]
+        return [dict(zip(table.column_names, row, strict=False)) for row in table.rows]
 
     def close(self) -> None:
         self.client.close()

@@ -19,8 +19,15 @@ from tests.python.raw_lines import LINE_REASONS, RawLine, line_reason, read_line
 
 INT64_MAX = 2**63 - 1
 COLUMNS = [
-    "event_time", "event_type", "product_id", "category_id", "category_code", "brand", "price",
-    "user_id", "user_session",
+    "event_time",
+    "event_type",
+    "product_id",
+    "category_id",
+    "category_code",
+    "brand",
+    "price",
+    "user_id",
+    "user_session",
 ]
 # Every reason a raw line can be rejected for, in the order the rules are checked. _reject_reason
 # implements each; the audit tests check store.pipeline_audit reports exactly these, so a reason
@@ -98,7 +105,7 @@ def _values(line: RawLine, accepted_event_types: set[str]) -> tuple[str | None, 
     reason, fields = line_reason(line, len(COLUMNS))
     if reason:
         return reason, {}
-    row = dict(zip(COLUMNS, fields))
+    row = dict(zip(COLUMNS, fields, strict=False))
     if row["event_time"] == "":
         return "missing_event_time", row
     at = _event_time(row["event_time"])
@@ -142,8 +149,10 @@ def clean_events(lines: list[RawLine], accepted_event_types: list[str]) -> Store
                 duplicates += 1
                 continue
             rejected[line.raw] = {
-                "source_file": line.source_file, "source_line": line.source_line,
-                "reject_reason": reason, "line_text": line.text,
+                "source_file": line.source_file,
+                "source_line": line.source_line,
+                "reject_reason": reason,
+                "line_text": line.text,
             }
             continue
         typed = {
@@ -170,7 +179,9 @@ def clean_events(lines: list[RawLine], accepted_event_types: list[str]) -> Store
     return StoreReference(
         clean=frame,
         duplicate_rows=duplicates,
-        rejected=pd.DataFrame(list(rejected.values()), columns=["source_file", "source_line", "reject_reason", "line_text"]),
+        rejected=pd.DataFrame(
+            list(rejected.values()), columns=["source_file", "source_line", "reject_reason", "line_text"]
+        ),
         raw_lines=len(lines),
     )
 

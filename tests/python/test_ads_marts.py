@@ -8,16 +8,14 @@ with the generator's manifest (what it planted).
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
 import pandas as pd
 import pytest
 
+from tests.python.ads_reference import DEMOGRAPHICS, DIRTY_REASONS, REJECT_REASONS, UNKNOWN, clean_sessions
 from tests.python.compare import RATE_TOLERANCE, assert_mart_equals, plain
 from tests.python.stats_reference import holm_adjusted, two_proportion_p_value, wilson_interval
-
-from tests.python.ads_reference import DEMOGRAPHICS, DIRTY_REASONS, REJECT_REASONS, UNKNOWN, clean_sessions
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +52,9 @@ def _rate(numerator, denominator):
 
 def _with_ctr_interval(expected: pd.DataFrame) -> pd.DataFrame:
     """The CTR's Wilson 95 % bounds from each row's click_count and session_count."""
-    bounds = [wilson_interval(int(x), int(n)) for x, n in zip(expected["click_count"], expected["session_count"])]
+    bounds = [
+        wilson_interval(int(x), int(n)) for x, n in zip(expected["click_count"], expected["session_count"], strict=False)
+    ]
     return expected.assign(
         click_through_rate_lower=[lower for lower, _ in bounds],
         click_through_rate_upper=[upper for _, upper in bounds],
@@ -78,17 +78,21 @@ def test_cleaning_matches_the_manifest(cleaned: dict, sessions_manifest: dict) -
 
 def test_pipeline_audit(read_mart, cleaned: dict, sessions_manifest: dict) -> None:
     reasons = cleaned["reasons"]
-    expected = pd.DataFrame([{
-        "dataset_name": "sessions",
-        "raw_row_count": cleaned["raw_rows"],
-        "duplicate_row_count": cleaned["duplicates"],
-        "deduplicated_row_count": cleaned["raw_rows"] - cleaned["duplicates"],
-        "rejected_row_count": sum(reasons.values()),
-        **{f"rejected_{reason}_count": reasons.get(reason, 0) for reason in REJECT_REASONS},
-        "clean_row_count": len(cleaned["sessions"]),
-        "source_file_count": 1,
-        "conflicting_session_id_count": cleaned["conflicting_ids"],
-    }])
+    expected = pd.DataFrame(
+        [
+            {
+                "dataset_name": "sessions",
+                "raw_row_count": cleaned["raw_rows"],
+                "duplicate_row_count": cleaned["duplicates"],
+                "deduplicated_row_count": cleaned["raw_rows"] - cleaned["duplicates"],
+                "rejected_row_count": sum(reasons.values()),
+                **{f"rejected_{reason}_count": reasons.get(reason, 0) for reason in REJECT_REASONS},
+                "clean_row_count": len(cleaned["sessions"]),
+                "source_file_count": 1,
+                "conflicting_session_id_count": cleaned["conflicting_ids"],
+            }
+        ]
+    )
     audit = read_mart("ads.pipeline_audit")
     assert_mart_equals(audit, expected, ["dataset_name"])
     row = audit.iloc[0]
@@ -117,14 +121,28 @@ def test_sessions_cleaned(read_mart, sessions: pd.DataFrame) -> None:
     """The published session fact table holds exactly the reference's clean sessions."""
     mart = read_mart("ads.sessions_cleaned")
     expected = sessions.assign(
-        gender_label=sessions["demo_gender"], age_level_label=sessions["demo_age_level"],
+        gender_label=sessions["demo_gender"],
+        age_level_label=sessions["demo_age_level"],
         city_development_label=sessions["demo_city_development_index"],
         user_group_label=sessions["demo_user_group_id"],
-    )[[
-        "session_id", "session_at", "user_id", "campaign_id", "product_category_1", "is_clicked", "gender_label",
-        "age_level_label", "city_development_label", "user_group_label", "user_depth_label", "session_hour",
-        "session_weekday", "is_returning_user",
-    ]]
+    )[
+        [
+            "session_id",
+            "session_at",
+            "user_id",
+            "campaign_id",
+            "product_category_1",
+            "is_clicked",
+            "gender_label",
+            "age_level_label",
+            "city_development_label",
+            "user_group_label",
+            "user_depth_label",
+            "session_hour",
+            "session_weekday",
+            "is_returning_user",
+        ]
+    ]
     assert_mart_equals(mart[list(expected.columns)], expected, ["session_id"])
 
 
@@ -133,19 +151,23 @@ def test_kpi_summary(read_mart, sessions: pd.DataFrame) -> None:
     clicks = int(sessions["is_clicked"].sum())
     category, category_sessions = _top(sessions.groupby("product_category_1").size())
     campaign, campaign_sessions = _top(sessions.groupby("campaign_id").size())
-    expected = pd.DataFrame([{
-        "session_count": total,
-        "user_count": sessions["user_id"].nunique(),
-        "click_count": clicks,
-        "click_through_rate": clicks / total,
-        "avg_user_depth": float(pd.to_numeric(sessions["user_depth"]).dropna().mean()),
-        "top_product_category_1": category,
-        "top_product_category_session_count": category_sessions,
-        "top_product_category_session_share": category_sessions / total,
-        "top_campaign_id": campaign,
-        "top_campaign_session_count": campaign_sessions,
-        "top_campaign_session_share": campaign_sessions / total,
-    }])
+    expected = pd.DataFrame(
+        [
+            {
+                "session_count": total,
+                "user_count": sessions["user_id"].nunique(),
+                "click_count": clicks,
+                "click_through_rate": clicks / total,
+                "avg_user_depth": float(pd.to_numeric(sessions["user_depth"]).dropna().mean()),
+                "top_product_category_1": category,
+                "top_product_category_session_count": category_sessions,
+                "top_product_category_session_share": category_sessions / total,
+                "top_campaign_id": campaign,
+                "top_campaign_session_count": campaign_sessions,
+                "top_campaign_session_share": campaign_sessions / total,
+            }
+        ]
+    )
     assert_mart_equals(read_mart("ads.kpi_summary"), _with_ctr_interval(expected), ["session_count"])
 
 
@@ -153,29 +175,35 @@ def test_category_engagement(read_mart, sessions: pd.DataFrame) -> None:
     total = len(sessions)
     overall_ctr = sessions["is_clicked"].sum() / total
     grouped = sessions.groupby("product_category_1")
-    expected = pd.DataFrame({
-        "session_count": grouped.size(),
-        "user_count": grouped["user_id"].nunique(),
-        "click_count": grouped["is_clicked"].sum(),
-    }).reset_index()
+    expected = pd.DataFrame(
+        {
+            "session_count": grouped.size(),
+            "user_count": grouped["user_id"].nunique(),
+            "click_count": grouped["is_clicked"].sum(),
+        }
+    ).reset_index()
     expected["session_share"] = expected["session_count"] / total
     expected["click_through_rate"] = expected["click_count"] / expected["session_count"]
     expected["click_through_rate_index"] = expected["click_through_rate"] / overall_ctr
     ranked = expected.sort_values(["session_count", "product_category_1"], ascending=[False, True])
     expected["session_rank"] = pd.Series(range(1, len(ranked) + 1), index=ranked.index)
-    assert_mart_equals(read_mart("ads.category_engagement"), _with_ctr_interval(expected), ["product_category_1"])
+    assert_mart_equals(
+        read_mart("ads.category_engagement"), _with_ctr_interval(expected), ["product_category_1"]
+    )
 
 
 def test_demographic_engagement(read_mart, long_demographics: pd.DataFrame) -> None:
     keys = ["demographic_dimension", "demographic_value", "product_category_1"]
     grouped = long_demographics.groupby(keys)
-    expected = pd.DataFrame({
-        "session_count": grouped.size(),
-        "click_count": grouped["is_clicked"].sum(),
-    }).reset_index()
+    expected = pd.DataFrame(
+        {
+            "session_count": grouped.size(),
+            "click_count": grouped["is_clicked"].sum(),
+        }
+    ).reset_index()
     per_value = long_demographics.groupby(["demographic_dimension", "demographic_value"]).size()
     expected["value_session_count"] = [
-        per_value[(d, v)] for d, v in zip(expected["demographic_dimension"], expected["demographic_value"])
+        per_value[(d, v)] for d, v in zip(expected["demographic_dimension"], expected["demographic_value"], strict=False)
     ]
     expected["session_share_of_value"] = expected["session_count"] / expected["value_session_count"]
     expected["click_through_rate"] = expected["click_count"] / expected["session_count"]
@@ -184,10 +212,12 @@ def test_demographic_engagement(read_mart, long_demographics: pd.DataFrame) -> N
 
 def test_campaign_performance(read_mart, sessions: pd.DataFrame) -> None:
     grouped = sessions.groupby("campaign_id")
-    expected = pd.DataFrame({
-        "session_count": grouped.size(),
-        "click_count": grouped["is_clicked"].sum(),
-    }).reset_index()
+    expected = pd.DataFrame(
+        {
+            "session_count": grouped.size(),
+            "click_count": grouped["is_clicked"].sum(),
+        }
+    ).reset_index()
     expected["click_through_rate"] = expected["click_count"] / expected["session_count"]
     expected["session_share"] = expected["session_count"] / len(sessions)
     ranked = expected.sort_values(["session_count", "campaign_id"], ascending=[False, True])
@@ -195,14 +225,17 @@ def test_campaign_performance(read_mart, sessions: pd.DataFrame) -> None:
     assert_mart_equals(read_mart("ads.campaign_performance"), _with_ctr_interval(expected), ["campaign_id"])
 
 
-def test_campaign_segment_performance(read_mart, sessions: pd.DataFrame,
-                                      long_demographics: pd.DataFrame, dbt_vars: dict) -> None:
+def test_campaign_segment_performance(
+    read_mart, sessions: pd.DataFrame, long_demographics: pd.DataFrame, dbt_vars: dict
+) -> None:
     keys = ["campaign_id", "demographic_dimension", "demographic_value"]
     grouped = long_demographics.groupby(keys)
-    expected = pd.DataFrame({
-        "session_count": grouped.size(),
-        "click_count": grouped["is_clicked"].sum(),
-    }).reset_index()
+    expected = pd.DataFrame(
+        {
+            "session_count": grouped.size(),
+            "click_count": grouped["is_clicked"].sum(),
+        }
+    ).reset_index()
     campaigns = sessions.groupby("campaign_id").agg(
         campaign_session_count=("session_id", "size"), campaign_click_count=("is_clicked", "sum")
     )
@@ -215,13 +248,17 @@ def test_campaign_segment_performance(read_mart, sessions: pd.DataFrame,
     expected["click_through_rate"] = expected["click_count"] / expected["session_count"]
     expected["click_through_rate_lift"] = [
         None if campaign_ctr == 0 else ctr / campaign_ctr - 1
-        for ctr, campaign_ctr in zip(expected["click_through_rate"], expected["campaign_click_through_rate"])
+        for ctr, campaign_ctr in zip(expected["click_through_rate"], expected["campaign_click_through_rate"], strict=False)
     ]
     # Each segment against the rest of its campaign; Holm across the campaign's segments.
     expected["lift_p_value"] = [
         two_proportion_p_value(int(x), int(n), int(cx - x), int(cn - n))
-        for x, n, cx, cn in zip(expected["click_count"], expected["session_count"],
-                                expected["campaign_click_count"], expected["campaign_session_count"])
+        for x, n, cx, cn in zip(
+            expected["click_count"],
+            expected["session_count"],
+            expected["campaign_click_count"],
+            expected["campaign_session_count"], strict=False,
+        )
     ]
     expected["lift_adjusted_p_value"] = None
     for _campaign, rows in expected.groupby("campaign_id"):
@@ -256,8 +293,14 @@ def _best_responding(segments: pd.DataFrame) -> list[bool]:
                 if row.demographic_value != UNKNOWN and responds and even_share:
                     candidates.append(row)
         if candidates:
-            winner = min(candidates, key=lambda row: (-row.click_through_rate_lift, row.demographic_dimension,
-                                                      row.demographic_value))
+            winner = min(
+                candidates,
+                key=lambda row: (
+                    -row.click_through_rate_lift,
+                    row.demographic_dimension,
+                    row.demographic_value,
+                ),
+            )
             best.add(winner.Index)
     return [index in best for index in segments.index]
 
@@ -280,21 +323,25 @@ def test_engagement_depth(read_mart, sessions: pd.DataFrame, dbt_vars: dict) -> 
         returning = group.loc[group["is_returning_user"], "user_id"].nunique()
         in_top = int((group["product_category_1"] == top_category).sum())
         clicks = int(group["is_clicked"].sum())
-        rows.append({
-            "user_depth_label": label,
-            "user_depth": depth,
-            "engagement_depth_band": band,
-            "is_deep_engagement": depth is not None and depth >= threshold,
-            "session_count": len(group),
-            "user_count": users,
-            "click_count": clicks,
-            "click_through_rate": clicks / len(group),
-            "top_category_session_count": in_top,
-            "top_category_session_share": in_top / len(group),
-            "returning_user_count": returning,
-            "returning_user_rate": returning / users,
-        })
-    assert_mart_equals(read_mart("ads.engagement_depth"), _with_ctr_interval(pd.DataFrame(rows)), ["user_depth_label"])
+        rows.append(
+            {
+                "user_depth_label": label,
+                "user_depth": depth,
+                "engagement_depth_band": band,
+                "is_deep_engagement": depth is not None and depth >= threshold,
+                "session_count": len(group),
+                "user_count": users,
+                "click_count": clicks,
+                "click_through_rate": clicks / len(group),
+                "top_category_session_count": in_top,
+                "top_category_session_share": in_top / len(group),
+                "returning_user_count": returning,
+                "returning_user_rate": returning / users,
+            }
+        )
+    assert_mart_equals(
+        read_mart("ads.engagement_depth"), _with_ctr_interval(pd.DataFrame(rows)), ["user_depth_label"]
+    )
 
 
 def test_activity_heatmap(read_mart, sessions: pd.DataFrame) -> None:
@@ -308,15 +355,17 @@ def test_activity_heatmap(read_mart, sessions: pd.DataFrame) -> None:
             n, clicks = (0, 0)
             if (weekday, hour) in counts.index:
                 n, clicks = counts.loc[(weekday, hour)].tolist()
-            rows.append({
-                "session_weekday": weekday,
-                "session_weekday_name": names[weekday - 1],
-                "is_weekend": weekday >= 6,
-                "session_hour": hour,
-                "session_count": int(n),
-                "click_count": int(clicks),
-                "click_through_rate": _rate(clicks, n),
-            })
+            rows.append(
+                {
+                    "session_weekday": weekday,
+                    "session_weekday_name": names[weekday - 1],
+                    "is_weekend": weekday >= 6,
+                    "session_hour": hour,
+                    "session_count": int(n),
+                    "click_count": int(clicks),
+                    "click_through_rate": _rate(clicks, n),
+                }
+            )
     heatmap = read_mart("ads.activity_heatmap")
     assert len(heatmap) == 7 * 24
     assert_mart_equals(heatmap, _with_ctr_interval(pd.DataFrame(rows)), ["session_weekday", "session_hour"])
@@ -324,21 +373,27 @@ def test_activity_heatmap(read_mart, sessions: pd.DataFrame) -> None:
 
 def test_activity_peaks(read_mart, long_demographics: pd.DataFrame) -> None:
     rows = []
-    for (dimension, value), group in long_demographics.groupby(["demographic_dimension", "demographic_value"]):
+    for (dimension, value), group in long_demographics.groupby(
+        ["demographic_dimension", "demographic_value"]
+    ):
         hour, hour_sessions = _top(group.groupby("session_hour").size())
         weekday, weekday_sessions = _top(group.groupby("session_weekday").size())
-        rows.append({
-            "demographic_dimension": dimension,
-            "demographic_value": value,
-            "session_count": len(group),
-            "peak_session_hour": hour,
-            "peak_hour_session_count": hour_sessions,
-            "peak_hour_session_share": hour_sessions / len(group),
-            "peak_session_weekday": weekday,
-            "peak_weekday_name": group.loc[group["session_weekday"] == weekday, "session_weekday_name"].iloc[0],
-            "peak_weekday_session_count": weekday_sessions,
-            "peak_weekday_session_share": weekday_sessions / len(group),
-        })
+        rows.append(
+            {
+                "demographic_dimension": dimension,
+                "demographic_value": value,
+                "session_count": len(group),
+                "peak_session_hour": hour,
+                "peak_hour_session_count": hour_sessions,
+                "peak_hour_session_share": hour_sessions / len(group),
+                "peak_session_weekday": weekday,
+                "peak_weekday_name": group.loc[
+                    group["session_weekday"] == weekday, "session_weekday_name"
+                ].iloc[0],
+                "peak_weekday_session_count": weekday_sessions,
+                "peak_weekday_session_share": weekday_sessions / len(group),
+            }
+        )
     assert_mart_equals(
         read_mart("ads.activity_peaks"), pd.DataFrame(rows), ["demographic_dimension", "demographic_value"]
     )
@@ -357,20 +412,22 @@ def test_demographic_depth(read_mart, long_demographics: pd.DataFrame, dbt_vars:
         deep = int(group["is_deep"].sum())
         clicks = int(group["is_clicked"].sum())
         known = group["depth"].dropna()
-        rows.append({
-            "demographic_dimension": dimension,
-            "demographic_value": value,
-            "session_count": len(group),
-            "deep_session_count": deep,
-            "deep_session_share_of_value": deep / len(group),
-            "avg_user_depth": float(known.mean()) if len(known) else None,
-            "click_count": clicks,
-            "click_through_rate": clicks / len(group),
-        })
+        rows.append(
+            {
+                "demographic_dimension": dimension,
+                "demographic_value": value,
+                "session_count": len(group),
+                "deep_session_count": deep,
+                "deep_session_share_of_value": deep / len(group),
+                "avg_user_depth": float(known.mean()) if len(known) else None,
+                "click_count": clicks,
+                "click_through_rate": clicks / len(group),
+            }
+        )
     expected = _with_ctr_interval(pd.DataFrame(rows))
     deep_per_dimension = expected.groupby("demographic_dimension")["deep_session_count"].transform("sum")
     expected["deep_session_share"] = [
-        _rate(deep, total) for deep, total in zip(expected["deep_session_count"], deep_per_dimension)
+        _rate(deep, total) for deep, total in zip(expected["deep_session_count"], deep_per_dimension, strict=False)
     ]
     mart = read_mart("ads.demographic_depth")
     assert_mart_equals(mart, expected, ["demographic_dimension", "demographic_value"])

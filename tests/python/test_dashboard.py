@@ -63,7 +63,7 @@ def _cards(at: AppTest) -> dict[str, str]:
 def _mart_row(warehouse, relation: str) -> dict:
     """A one-row mart as Python values (ints stay ints, as the page reads them)."""
     cursor = warehouse.execute(mart_query(relation).replace("marts.", ""))
-    return dict(zip([column[0] for column in cursor.description], cursor.fetchone()))
+    return dict(zip([column[0] for column in cursor.description], cursor.fetchone(), strict=False))
 
 
 def _formatted(labels: dict[str, str], values: dict) -> dict[str, str]:
@@ -88,8 +88,12 @@ def sessions(raw_session_lines: list) -> pd.DataFrame:
 # ------------------------------------------------------------------ unfiltered: the marts
 
 
-@pytest.mark.parametrize("relation", [*data.STORE_RELATIONS, *data.STORE_DEFERRED_RELATIONS, *data.CAMPAIGN_RELATIONS])
-def test_analysis_over_the_whole_log_equals_its_mart(relation, analyses, ci_database, store_options, campaign_options):
+@pytest.mark.parametrize(
+    "relation", [*data.STORE_RELATIONS, *data.STORE_DEFERRED_RELATIONS, *data.CAMPAIGN_RELATIONS]
+)
+def test_analysis_over_the_whole_log_equals_its_mart(
+    relation, analyses, ci_database, store_options, campaign_options
+):
     """The same macro over every clean row gives the mart, row for row (so a filtered number
     differs from its mart only by the rows the filter removed)."""
     full = store_options.dates if relation.startswith("store.") else campaign_options.dates
@@ -155,7 +159,7 @@ def test_store_filtered_tables_equal_pandas(analyses, ci_database, store_ref, st
     events = ref.store_slice(store_ref.clean, start, end, brands, categories)
 
     funnel = page.tables["store.funnel_summary"].to_pandas()
-    assert dict(zip(funnel["funnel_stage"], funnel["stage_user_count"])) == ref.funnel_stage_users(events)
+    assert dict(zip(funnel["funnel_stage"], funnel["stage_user_count"], strict=False)) == ref.funnel_stage_users(events)
 
     brands_found = page.tables["store.brand_revenue"].to_pandas().sort_values("brand").reset_index(drop=True)
     expected = ref.brand_revenue(events)
@@ -165,8 +169,11 @@ def test_store_filtered_tables_equal_pandas(analyses, ci_database, store_ref, st
     assert list(mart_cents(brands_found["revenue"])) == list(expected["revenue_cents"])
 
     hours = page.tables["store.activity_by_hour"].to_pandas()
-    pd.testing.assert_frame_equal(hours[["event_hour", "event_count", "active_user_count"]],
-                                  ref.activity_by_hour(events), check_dtype=False)
+    pd.testing.assert_frame_equal(
+        hours[["event_hour", "event_count", "active_user_count"]],
+        ref.activity_by_hour(events),
+        check_dtype=False,
+    )
 
 
 def _campaign_slice(options: data.CampaignOptions) -> tuple[date, date, dict[str, list[str]]]:
@@ -192,12 +199,20 @@ def test_campaign_page_filtered_cards_equal_pandas(app_env, sessions, campaign_o
 def test_campaign_filtered_tables_equal_pandas(analyses, ci_database, sessions, campaign_options):
     start, end, demographics = _campaign_slice(campaign_options)
     campaigns = tuple(campaign_options.campaigns[:3])
-    filters = CampaignFilters(DateRange(start, end), campaigns, genders=tuple(demographics["gender"]),
-                              age_levels=tuple(demographics["age_level"]))
-    page = data.load_page(identify(ci_database), data.CAMPAIGN_RELATIONS, filters, campaign_options.dates, analyses)
+    filters = CampaignFilters(
+        DateRange(start, end),
+        campaigns,
+        genders=tuple(demographics["gender"]),
+        age_levels=tuple(demographics["age_level"]),
+    )
+    page = data.load_page(
+        identify(ci_database), data.CAMPAIGN_RELATIONS, filters, campaign_options.dates, analyses
+    )
     part = ref.sessions_slice(sessions, start, end, campaigns, demographics)
 
-    found = page.tables["ads.campaign_performance"].to_pandas().sort_values("campaign_id").reset_index(drop=True)
+    found = (
+        page.tables["ads.campaign_performance"].to_pandas().sort_values("campaign_id").reset_index(drop=True)
+    )
     expected = ref.campaign_performance(part)
     assert list(found["campaign_id"]) == list(expected["campaign_id"]) == sorted(campaigns)
     for column in ("session_count", "click_count"):
@@ -208,7 +223,9 @@ def test_campaign_filtered_tables_equal_pandas(analyses, ci_database, sessions, 
     cells = page.tables["ads.activity_heatmap"].to_pandas().sort_values(["session_weekday", "session_hour"])
     pd.testing.assert_frame_equal(
         cells[["session_weekday", "session_hour", "session_count", "click_count"]].reset_index(drop=True),
-        ref.heatmap_counts(part), check_dtype=False)
+        ref.heatmap_counts(part),
+        check_dtype=False,
+    )
 
 
 # ------------------------------------------------------------------ safety and freshness
@@ -240,8 +257,12 @@ def test_a_new_publication_is_read_by_the_next_refresh(tmp_path, ci_database, an
         candidate.replace(published)
         after = identify(published)
         assert after != before
-        assert held.execute("select user_count from marts.store.kpi_summary").fetchone()[0] == \
-            old.tables["store.kpi_summary"].to_pylist()[0]["user_count"]
+        assert (
+            held.execute("select user_count from marts.store.kpi_summary").fetchone()[0]
+            == old.tables["store.kpi_summary"].to_pylist()[0]["user_count"]
+        )
     new = data.load_page(after, ("store.kpi_summary",), filters, store_options.dates, analyses)
-    assert new.tables["store.kpi_summary"].to_pylist()[0]["user_count"] == \
-        old.tables["store.kpi_summary"].to_pylist()[0]["user_count"] + 1
+    assert (
+        new.tables["store.kpi_summary"].to_pylist()[0]["user_count"]
+        == old.tables["store.kpi_summary"].to_pylist()[0]["user_count"] + 1
+    )

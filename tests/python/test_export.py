@@ -30,7 +30,9 @@ def database(tmp_path: Path) -> Path:
     with duckdb.connect(str(path)) as con:
         con.execute("create schema store")
         con.execute("create schema ads")
-        con.execute("create table store.cells (row_number integer, cell varchar, amount decimal(18, 2), ratio double)")
+        con.execute(
+            "create table store.cells (row_number integer, cell varchar, amount decimal(18, 2), ratio double)"
+        )
         con.executemany(
             "insert into store.cells values (?, ?, ?, ?)",
             [(index, value, -index - 0.5, -index / 4) for index, value in enumerate(values)],

@@ -69,13 +69,17 @@ def test_every_mart_declares_its_primary_key_in_the_contract(manifest: dict, mar
             tested.setdefault(node["attached_node"], []).append(node["test_metadata"]["kwargs"]["columns"])
     problems = []
     for unique_id, node in sorted(marts.items()):
-        declared = [constraint["columns"] for constraint in node["constraints"] if constraint["type"] == "primary_key"]
+        declared = [
+            constraint["columns"] for constraint in node["constraints"] if constraint["type"] == "primary_key"
+        ]
         if unique_id in UNCONSTRAINED_MARTS:
             if declared:
                 problems.append(f"{unique_id}: listed as unconstrained but declares {declared}")
             continue
         if len(declared) != 1 or declared[0] not in tested.get(unique_id, []):
-            problems.append(f"{unique_id}: contract primary key {declared}, primary_key tests {tested.get(unique_id)}")
+            problems.append(
+                f"{unique_id}: contract primary key {declared}, primary_key tests {tested.get(unique_id)}"
+            )
     assert not problems, "\n".join(problems)
 
 
@@ -99,7 +103,9 @@ def test_every_mart_is_public_and_owned(manifest: dict, marts: dict[str, dict]):
             problems.append(f"{unique_id}: access {node['access']}, not public")
         if not group or f"group.ecommerce_analytics.{group}" not in groups:
             problems.append(f"{unique_id}: no group")
-        elif not any(groups[f"group.ecommerce_analytics.{group}"]["owner"].get(key) for key in ("name", "email")):
+        elif not any(
+            groups[f"group.ecommerce_analytics.{group}"]["owner"].get(key) for key in ("name", "email")
+        ):
             problems.append(f"{unique_id}: group {group} has no owner")
     assert not problems, "\n".join(problems)
 
@@ -132,13 +138,15 @@ def test_layers_run_one_way(manifest: dict, marts: dict[str, dict]):
 def test_every_project_macro_is_documented(manifest: dict):
     """Each macro of the project has a description and its arguments in a macros/**/_macros.yml."""
     problems = []
-    for unique_id, macro in sorted(manifest["macros"].items()):
+    for _unique_id, macro in sorted(manifest["macros"].items()):
         if macro["package_name"] != "ecommerce_analytics":
             continue
         if not macro["description"].strip():
             problems.append(f"{macro['name']} ({macro['original_file_path']}): no description")
         documented = {argument["name"] for argument in macro["arguments"]}
-        declared = set(macro["macro_sql"].split("(", 1)[1].split(")", 1)[0].replace(" ", "").split(",")) - {""}
+        declared = set(macro["macro_sql"].split("(", 1)[1].split(")", 1)[0].replace(" ", "").split(",")) - {
+            ""
+        }
         declared = {name.split("=")[0] for name in declared}
         if documented != declared:
             problems.append(f"{macro['name']}: arguments {sorted(declared)}, documented {sorted(documented)}")

@@ -50,11 +50,20 @@ def hostile_run(tmp_path_factory) -> dict:
     }
     before = set(PROJECT_ROOT.rglob(PWNED)) | set(root.rglob(PWNED))
     completed = subprocess.run(
-        [sys.executable, "-m", "scripts.run_pipeline"], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True
+        [sys.executable, "-m", "scripts.run_pipeline"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     return {
-        "completed": completed, "path": path, "manifest": manifest, "root": root, "warehouse": warehouse,
-        "outputs": root / "outputs", "pwned_before": before,
+        "completed": completed,
+        "path": path,
+        "manifest": manifest,
+        "root": root,
+        "warehouse": warehouse,
+        "outputs": root / "outputs",
+        "pwned_before": before,
     }
 
 
@@ -64,7 +73,9 @@ def test_the_run_succeeds(hostile_run):
 
 
 def test_no_sql_ran_from_the_path(hostile_run):
-    after = set(PROJECT_ROOT.rglob(PWNED)) | set(hostile_run["root"].rglob(PWNED)) | set(Path.cwd().rglob(PWNED))
+    after = (
+        set(PROJECT_ROOT.rglob(PWNED)) | set(hostile_run["root"].rglob(PWNED)) | set(Path.cwd().rglob(PWNED))
+    )
     assert after == hostile_run["pwned_before"] == set()
 
 
@@ -79,11 +90,14 @@ def test_every_line_is_accounted_as_planted(hostile_run):
     with duckdb.connect(str(hostile_run["warehouse"] / "analytics.duckdb"), read_only=True) as con:
         audit = con.execute("select * from store.pipeline_audit").df().iloc[0]
     with duckdb.connect(str(hostile_run["warehouse"] / "build.duckdb"), read_only=True) as con:
-        reasons = dict(con.execute(
-            "select reject_reason, count(*) from staging.stg_store__events_rejected group by all"
-        ).fetchall())
+        reasons = dict(
+            con.execute(
+                "select reject_reason, count(*) from staging.stg_store__events_rejected group by all"
+            ).fetchall()
+        )
         planted_lines = {
-            (line, reason) for line, reason in con.execute(
+            (line, reason)
+            for line, reason in con.execute(
                 "select source_line, reject_reason from staging.base_store__events where reject_reason is not null"
             ).fetchall()
         }
@@ -94,7 +108,7 @@ def test_every_line_is_accounted_as_planted(hostile_run):
     assert reasons == {reason: n for reason, n in manifest["dirty_rows"].items() if n}
     for name, case in manifest["planted"].items():
         for block in ("start", "middle", "end"):
-            for line, reason in zip(case[block]["lines"], case[block]["expect"]):
+            for line, reason in zip(case[block]["lines"], case[block]["expect"], strict=False):
                 if reason is not None:
                     assert (line, reason) in planted_lines, (name, block, line, reason)
 

@@ -16,7 +16,6 @@ import duckdb
 import pandas as pd
 import pytest
 
-from scripts.inputs import PROJECT_ROOT
 from scripts.run_pipeline import CI, sample_files
 from tests.python.compare import RATE_TOLERANCE
 from tests.python.dbt_runs import build_database, dbt_build
@@ -70,7 +69,9 @@ def test_files_loaded_one_at_a_time_equal_a_full_build(tmp_path, slices):
     with duckdb.connect(str(database), read_only=True) as con:
         (duplicates,) = con.execute("select duplicate_row_count from store.pipeline_audit").fetchone()
     with duckdb.connect(str(build_database(loaded)), read_only=True) as con:
-        (files,) = con.execute("select count(distinct source_file) from staging.base_store__events").fetchone()
+        (files,) = con.execute(
+            "select count(distinct source_file) from staging.base_store__events"
+        ).fetchone()
     assert files == 3
     assert duplicates >= 1, "the line repeated across two files is a duplicate"
 
@@ -82,7 +83,9 @@ def test_files_loaded_one_at_a_time_equal_a_full_build(tmp_path, slices):
     changed.write_text(text + repeated + "\n", encoding="utf-8")
     os.utime(changed, (changed.stat().st_atime, changed.stat().st_mtime + 60))
     database = dbt_build(loaded, slices, select=STORE, data_tests=False)
-    full = dbt_build(tmp_path / "full_after_change", slices, select=STORE, data_tests=False, full_refresh=True)
+    full = dbt_build(
+        tmp_path / "full_after_change", slices, select=STORE, data_tests=False, full_refresh=True
+    )
     _assert_same_marts(database, full)
     with duckdb.connect(str(build_database(loaded)), read_only=True) as con:
         (lines_of_changed,) = con.execute(

@@ -36,7 +36,10 @@ def _write_bytes(path: Path, data: bytes) -> Path:
         (lambda d: _write(d / "fake.csv.gz", "not gzip"), "not a readable gzip file"),
         (lambda d: _write(d / "other.csv", "a,b,c\n1,2,3\n"), "header lacks events column(s) event_time"),
         (lambda d: _write(d / "header_only.csv", f"{EVENTS_HEADER}\n"), "no data rows below the header"),
-        (lambda d: _write(d / "moved.csv", ",".join(reversed(expected_columns("events"))) + "\n1\n"), "another order"),
+        (
+            lambda d: _write(d / "moved.csv", ",".join(reversed(expected_columns("events"))) + "\n1\n"),
+            "another order",
+        ),
         (lambda d: _write(d / "wide.csv", f"{EVENTS_HEADER},extra\n1\n"), "column(s) extra that"),
         (lambda d: _write_bytes(d / "latin1.csv", b"event_time\xe9\n"), "not UTF-8"),
     ],
@@ -94,7 +97,9 @@ def test_a_file_name_with_glob_characters_is_that_file(tmp_path):
     assert check_inputs(str(literal), "events") == [literal]
 
 
-@pytest.mark.parametrize(("name", "cause"), [("empty_dir", "no .csv or .csv.gz file"), ("none-*.csv", "no file matches")])
+@pytest.mark.parametrize(
+    ("name", "cause"), [("empty_dir", "no .csv or .csv.gz file"), ("none-*.csv", "no file matches")]
+)
 def test_a_directory_or_glob_without_files_gives_one_line(tmp_path, name, cause):
     if name == "empty_dir":
         (tmp_path / name).mkdir()

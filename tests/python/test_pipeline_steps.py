@@ -15,9 +15,8 @@ from scripts.inputs import InputError
 def test_a_failing_step_names_itself_its_cause_and_its_log(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     log = tmp_path / "logs" / "pipeline.log"
     monkeypatch.setattr(run_pipeline, "PIPELINE_LOG", log)
-    with pytest.raises(run_pipeline.StepFailed) as failed:
-        with run_pipeline.step("report"):
-            raise ValueError("chart store_funnel has no data\nsecond line of detail")
+    with pytest.raises(run_pipeline.StepFailed) as failed, run_pipeline.step("report"):
+        raise ValueError("chart store_funnel has no data\nsecond line of detail")
     message = str(failed.value)
     assert "\n" not in message
     assert re.fullmatch(
@@ -31,6 +30,5 @@ def test_a_failing_step_names_itself_its_cause_and_its_log(monkeypatch: pytest.M
 
 def test_an_input_error_keeps_its_own_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     monkeypatch.setattr(run_pipeline, "PIPELINE_LOG", tmp_path / "pipeline.log")
-    with pytest.raises(InputError, match="events.csv: file is empty"):
-        with run_pipeline.step("inputs"):
-            raise InputError("events.csv: file is empty")
+    with pytest.raises(InputError, match="events.csv: file is empty"), run_pipeline.step("inputs"):
+        raise InputError("events.csv: file is empty")

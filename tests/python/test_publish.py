@@ -85,8 +85,13 @@ def _kill_at_operation(monkeypatch: pytest.MonkeyPatch, number: int) -> None:
         return run
 
     for owner, name in [
-        (os, "replace"), (os, "rename"), (os, "fsync"), (shutil, "rmtree"),
-        (publish_module, "_exchange"), (Path, "unlink"), (Path, "write_text"),
+        (os, "replace"),
+        (os, "rename"),
+        (os, "fsync"),
+        (shutil, "rmtree"),
+        (publish_module, "_exchange"),
+        (Path, "unlink"),
+        (Path, "write_text"),
     ]:
         monkeypatch.setattr(owner, name, killable(getattr(owner, name)))
 
@@ -94,7 +99,10 @@ def _kill_at_operation(monkeypatch: pytest.MonkeyPatch, number: int) -> None:
 def test_a_kill_at_any_operation_leaves_one_whole_run(site: Published, tmp_path: Path):
     outcomes = []
     for number in itertools.count():
-        trial = Published(tmp_path / f"trial{number}" / "warehouse" / "analytics.duckdb", tmp_path / f"trial{number}" / "outputs")
+        trial = Published(
+            tmp_path / f"trial{number}" / "warehouse" / "analytics.duckdb",
+            tmp_path / f"trial{number}" / "outputs",
+        )
         _write_run(trial.warehouse, trial.outputs, "old")
         _write_run(trial.candidate_warehouse, trial.candidate_outputs, "new")
         with pytest.MonkeyPatch.context() as monkeypatch:
@@ -123,23 +131,25 @@ def test_a_kill_at_any_operation_leaves_one_whole_run(site: Published, tmp_path:
 
 def test_a_failed_runs_candidates_are_removed_and_nothing_published(site: Published):
     (site.candidate_outputs / "half_written.csv").write_text("x", encoding="utf-8")
-    site.candidate_warehouse.with_name(site.candidate_warehouse.name + ".wal").write_text("wal", encoding="utf-8")
+    site.candidate_warehouse.with_name(site.candidate_warehouse.name + ".wal").write_text(
+        "wal", encoding="utf-8"
+    )
     clear_candidates(site, log=lambda line: None)
     assert _published_run(site) == "old"
     assert _leftovers(site) == []
 
 
 def test_a_candidate_with_an_unapplied_log_is_not_published(site: Published):
-    site.candidate_warehouse.with_name(site.candidate_warehouse.name + ".wal").write_text("wal", encoding="utf-8")
+    site.candidate_warehouse.with_name(site.candidate_warehouse.name + ".wal").write_text(
+        "wal", encoding="utf-8"
+    )
     with pytest.raises(PublishError, match="write-ahead log"):
         publish(site)
     assert _published_run(site) == "old"
 
 
 def test_one_run_per_warehouse(site: Published):
-    with run_lock(site):
-        with pytest.raises(PublishError, match="another run is building"):
-            with run_lock(site):
-                pass
+    with run_lock(site), pytest.raises(PublishError, match="another run is building"), run_lock(site):
+        pass
     with run_lock(site):  # released when the first run ends
         pass

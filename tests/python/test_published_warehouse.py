@@ -29,7 +29,9 @@ def test_the_published_file_holds_the_marts_and_the_time_spine_only(warehouse, m
     assert "semantic.time_spine" in marts and len(marts) >= 20
     tables = warehouse.execute("select schema_name || '.' || table_name from duckdb_tables()").fetchall()
     assert {name for (name,) in tables} == set(marts)
-    views = warehouse.execute("select schema_name, view_name from duckdb_views() where not internal").fetchall()
+    views = warehouse.execute(
+        "select schema_name, view_name from duckdb_views() where not internal"
+    ).fetchall()
     assert views == []  # no view, so nothing resolves a relative CSV path or another database
 
 
@@ -47,7 +49,10 @@ def test_every_mart_and_column_has_its_description_as_a_comment(warehouse, marts
     }
     problems = []
     for relation, node in sorted(marts.items()):
-        if not (table_comments.get(relation) or "").strip() or table_comments[relation] != node["description"]:
+        if (
+            not (table_comments.get(relation) or "").strip()
+            or table_comments[relation] != node["description"]
+        ):
             problems.append(f"{relation}: table comment differs from its description")
     for (relation, column), comment in sorted(column_comments.items()):
         described = marts[relation]["columns"].get(column, {}).get("description")
@@ -98,7 +103,9 @@ print(json.dumps({"version": duckdb.__version__, "row_counts": counts}))
 def test_duckdb_1_4_reads_every_mart(duckdb14_python: Path, ci_database: Path, warehouse, marts):
     found = subprocess.run(
         [str(duckdb14_python), "-c", READ_EVERY_MART, str(ci_database)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert found.returncode == 0, found.stderr
     result = json.loads(found.stdout)

@@ -50,7 +50,9 @@ def test_real_export_builds_and_matches_pandas(tmp_path, path):
     with duckdb.connect(str(database), read_only=True) as con:
         kpi = con.execute("select * from store.kpi_summary").df().iloc[0]
         audit = con.execute("select * from store.pipeline_audit").df().iloc[0]
-        funnel = dict(con.execute("select funnel_stage, stage_user_count from store.funnel_summary").fetchall())
+        funnel = dict(
+            con.execute("select funnel_stage, stage_user_count from store.funnel_summary").fetchall()
+        )
     assert audit.raw_row_count == expected["raw"]
     assert audit.duplicate_row_count == expected["duplicates"]
     assert audit.rejected_row_count == audit.rejected_non_positive_price_count == expected["rejected"]

@@ -112,14 +112,31 @@ def expect(warehouse, page: Page, key: str, sql: str) -> None:
 # --- KPI cards ---------------------------------------------------------------------------------
 
 STORE_KPIS = [
-    "user_count", "session_count", "view_count", "cart_count", "purchase_count", "revenue",
-    "average_order_value", "user_conversion_rate", "view_to_cart_user_rate",
-    "cart_to_purchase_user_rate", "overall_funnel_user_rate", "cart_to_purchase_event_rate",
-    "direct_purchaser_count", "period_start_at", "period_end_at",
+    "user_count",
+    "session_count",
+    "view_count",
+    "cart_count",
+    "purchase_count",
+    "revenue",
+    "average_order_value",
+    "user_conversion_rate",
+    "view_to_cart_user_rate",
+    "cart_to_purchase_user_rate",
+    "overall_funnel_user_rate",
+    "cart_to_purchase_event_rate",
+    "direct_purchaser_count",
+    "period_start_at",
+    "period_end_at",
 ]
 ADS_KPIS = [
-    "session_count", "user_count", "click_count", "click_through_rate", "avg_user_depth",
-    "top_product_category_1", "top_product_category_session_share", "top_campaign_id",
+    "session_count",
+    "user_count",
+    "click_count",
+    "click_through_rate",
+    "avg_user_depth",
+    "top_product_category_1",
+    "top_product_category_session_share",
+    "top_campaign_id",
     "top_campaign_session_share",
 ]
 
@@ -144,7 +161,9 @@ def test_kpi_values_look_like_a_person_reads_them(page: Page):
 # --- recommendations ---------------------------------------------------------------------------
 
 # Each number in the recommendations, selected here from the rule the sentence states.
-WORST_STAGE = "(select * from store.funnel_summary order by drop_off_from_previous_rate desc, stage_order limit 1)"
+WORST_STAGE = (
+    "(select * from store.funnel_summary order by drop_off_from_previous_rate desc, stage_order limit 1)"
+)
 TOP_CAMPAIGN = """(
     select campaign_id from ads.campaign_segment_performance
     group by campaign_id order by max(campaign_session_count) desc, campaign_id limit 1
@@ -224,7 +243,9 @@ RECOMMENDATION_FIGURES = {
     "rec.catalog.brand_share_before": _catalog("revenue_share", "brand_missing", "before_backfill"),
     "rec.catalog.category_share_before": _catalog("revenue_share", "category_missing", "before_backfill"),
     "rec.catalog.recovered_revenue": _catalog("recovered_revenue", "either_missing", "after_backfill"),
-    "rec.catalog.recovered_purchases": _catalog("recovered_purchase_count", "either_missing", "after_backfill"),
+    "rec.catalog.recovered_purchases": _catalog(
+        "recovered_purchase_count", "either_missing", "after_backfill"
+    ),
     "rec.catalog.share_after": _catalog("revenue_share", "either_missing", "after_backfill"),
     "rec.catalog.revenue_after": _catalog("revenue", "either_missing", "after_backfill"),
     # the top campaign and the demographic with the highest lift
@@ -277,7 +298,9 @@ def test_every_recommendation_number_equals_its_mart(warehouse, page: Page):
 def test_recommendations_cover_what_the_issue_asks(page: Page):
     assert shown(page, "rec.funnel.drop_off_rate")[0] == "store.funnel_summary.drop_off_from_previous_rate"
     assert shown(page, "rec.catalog.recovered_revenue")[0] == "store.catalog_completeness.recovered_revenue"
-    assert shown(page, "rec.campaign.best_lift")[0] == "ads.campaign_segment_performance.click_through_rate_lift"
+    assert (
+        shown(page, "rec.campaign.best_lift")[0] == "ads.campaign_segment_performance.click_through_rate_lift"
+    )
     assert shown(page, "rec.campaign.best_lift")[1].startswith(("+", "-"))
 
 

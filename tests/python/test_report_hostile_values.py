@@ -42,8 +42,10 @@ def _plant(con: duckdb.DuckDBPyConnection) -> None:
             "update store.category_revenue set category = ? where category_level = 'category_code' and revenue_rank = ?",
             [value, index],
         )
-        con.execute("update store.low_conversion_products set brand = ?, category_code = ? where view_rank = ?",
-                    [value, value, index])
+        con.execute(
+            "update store.low_conversion_products set brand = ?, category_code = ? where view_rank = ?",
+            [value, value, index],
+        )
     con.execute(
         """
         update store.abandoned_brands set brand = hostile.value
@@ -56,12 +58,18 @@ def _plant(con: duckdb.DuckDBPyConnection) -> None:
         """,
         [values, values],
     )
-    con.execute("update store.product_alerts set brand = ?, category_code = ?", [HOSTILE["formula"], HOSTILE["src"]])
+    con.execute(
+        "update store.product_alerts set brand = ?, category_code = ?", [HOSTILE["formula"], HOSTILE["src"]]
+    )
     con.execute("update store.product_purchases set brand = ?", [HOSTILE["script"]])
-    con.execute("update store.user_segments set recommended_action = ? where user_segment = 'cart_abandoner'",
-                [HOSTILE["script"] + " " + HOSTILE["formula"]])
-    con.execute("update ads.campaign_segment_performance set demographic_value = ? where is_best_responding_segment",
-                [HOSTILE["src"]])
+    con.execute(
+        "update store.user_segments set recommended_action = ? where user_segment = 'cart_abandoner'",
+        [HOSTILE["script"] + " " + HOSTILE["formula"]],
+    )
+    con.execute(
+        "update ads.campaign_segment_performance set demographic_value = ? where is_best_responding_segment",
+        [HOSTILE["src"]],
+    )
 
     # Fifty years of quiet days, months, cohorts and weeks before the real log.
     con.execute(f"update store.kpi_summary set period_start_at = timestamp '{EPOCH}'")

@@ -53,7 +53,7 @@ class MartCheck:
 
     def metric_where(self) -> list[str]:
         return [
-            "{{ Dimension('%s') }} in (%s)" % (dimension, ", ".join(f"'{value}'" for value in values))
+            "{{{{ Dimension('{}') }}}} in ({})".format(dimension, ", ".join(f"'{value}'" for value in values))
             for dimension, values in self.metric_filter.items()
         ]
 
@@ -107,7 +107,9 @@ def _is_zero(value) -> bool:
     return value is None or value == 0
 
 
-def compare_rows(check: MartCheck, ratio_metrics: set[str], mf_rows: list[dict], mart_rows: list[dict]) -> list[str]:
+def compare_rows(
+    check: MartCheck, ratio_metrics: set[str], mf_rows: list[dict], mart_rows: list[dict]
+) -> list[str]:
     """Problems found comparing MetricFlow's rows with the mart's, keyed on the group-by. A mart
     row MetricFlow does not return must be empty (a spine's day, month or cell without activity:
     0 or null in every metric column)."""
@@ -128,7 +130,9 @@ def compare_rows(check: MartCheck, ratio_metrics: set[str], mf_rows: list[dict],
                 continue
             actual = plain(mf_row[metric])
             if not _equal(expected, actual, metric in ratio_metrics):
-                problems.append(f"{check.name} {key}: mart {column} = {expected!r}, metric {metric} = {actual!r}")
+                problems.append(
+                    f"{check.name} {key}: mart {column} = {expected!r}, metric {metric} = {actual!r}"
+                )
     return problems
 
 
@@ -170,7 +174,9 @@ def test_every_metric_equals_a_mart_column(semantic_manifest: dict, checks: list
     defined = {metric["name"] for metric in semantic_manifest["metrics"]}
     assert len(defined) >= 17, sorted(defined)
     named = {metric for check in checks for metric in check.columns.values()}
-    assert not defined - named, f"metrics no mart column names (and so nothing checks): {sorted(defined - named)}"
+    assert not defined - named, (
+        f"metrics no mart column names (and so nothing checks): {sorted(defined - named)}"
+    )
     assert not named - defined, f"mart columns name metrics that do not exist: {sorted(named - defined)}"
 
 
@@ -195,7 +201,7 @@ def test_metrics_equal_the_marts(checks: list[MartCheck], semantic_manifest: dic
         mf_rows = metric_queries.query(check.metrics(), list(check.group_by), check.metric_where())
         cursor = warehouse.execute(check.mart_sql())
         names = [description[0] for description in cursor.description]
-        mart_rows = [dict(zip(names, row)) for row in cursor.fetchall()]
+        mart_rows = [dict(zip(names, row, strict=False)) for row in cursor.fetchall()]
         assert mart_rows, f"{check.name}: the mart has no row to compare"
         problems += compare_rows(check, ratio_metrics, mf_rows, mart_rows)
     assert not problems, f"{len(problems)} differences:\n" + "\n".join(problems[:40])
@@ -205,7 +211,8 @@ def test_the_comparison_fails_on_a_difference():
     """compare_rows itself: a count off by one, a cent, a rate off by 1e-8, a row too many or
     a non-empty row missing are each reported; a missing empty row is not."""
     check = MartCheck(
-        relation="t", group_by={"k": "k"},
+        relation="t",
+        group_by={"k": "k"},
         columns={"n": "count_metric", "money": "money_metric", "rate": "rate_metric", "aov": "aov_metric"},
     )
     mart = [
@@ -215,7 +222,10 @@ def test_the_comparison_fails_on_a_difference():
     good = [{"k": 1, "count_metric": 3, "money_metric": 10.01, "rate_metric": 0.25, "aov_metric": 10.01 / 3}]
     assert compare_rows(check, {"aov_metric"}, good, mart) == []
     for column, wrong in [
-        ("count_metric", 4), ("money_metric", 10.02), ("rate_metric", 0.25 + 1e-8), ("aov_metric", 3.35),
+        ("count_metric", 4),
+        ("money_metric", 10.02),
+        ("rate_metric", 0.25 + 1e-8),
+        ("aov_metric", 3.35),
     ]:
         assert compare_rows(check, {"aov_metric"}, [{**good[0], column: wrong}], mart), column
     assert compare_rows(check, {"aov_metric"}, good + [{**good[0], "k": 3}], mart)
@@ -264,19 +274,26 @@ def test_mf_validate_configs_passes_on_the_ci_warehouse(ci_database: Path):
     assert "Successfully validated metrics against data warehouse" in completed.stdout
 
 
-def test_mf_validate_configs_fails_on_a_broken_metric(ci_database: Path, semantic_manifest: dict, tmp_path: Path):
+def test_mf_validate_configs_fails_on_a_broken_metric(
+    ci_database: Path, semantic_manifest: dict, tmp_path: Path
+):
     """A metric filtering on a dimension that does not exist passes `dbt parse` (which checks
     names of metrics and measures, not filters) but fails MetricFlow's validation."""
     broken = json.loads(json.dumps(semantic_manifest))
     metric = next(metric for metric in broken["metrics"] if metric["name"] == "user_conversion_rate")
     numerator = metric["type_params"]["numerator"]
-    numerator["filter"]["where_filters"][0]["where_sql_template"] = "{{ Dimension('event__no_such_dimension') }} = 'x'"
+    numerator["filter"]["where_filters"][0]["where_sql_template"] = (
+        "{{ Dimension('event__no_such_dimension') }} = 'x'"
+    )
     (tmp_path / "target").mkdir()
     (tmp_path / "target" / "semantic_manifest.json").write_text(json.dumps(broken), encoding="utf-8")
     for name in ("dbt_project.yml", "profiles.yml"):
         shutil.copy(PROJECT_ROOT / name, tmp_path / name)
-    completed = _run([str(MF), "validate-configs"], _mf_environment(ci_database, DBT_PROFILES_DIR=str(tmp_path)),
-                     cwd=tmp_path)
+    completed = _run(
+        [str(MF), "validate-configs"],
+        _mf_environment(ci_database, DBT_PROFILES_DIR=str(tmp_path)),
+        cwd=tmp_path,
+    )
     assert completed.returncode != 0, completed.stdout[-4000:]
     assert "user_conversion_rate" in completed.stdout and "event__no_such_dimension" in completed.stdout
 
@@ -294,14 +311,22 @@ def test_make_metrics_reads_the_published_file_only(ci_database: Path, read_mart
     )
     env.pop("DBT_TARGET")  # make metrics chooses the target itself
     completed = _run(
-        ["make", "--no-print-directory", "metrics",
-         f"Q=--metrics revenue,purchases --group-by metric_time__month --csv {out}"],
+        [
+            "make",
+            "--no-print-directory",
+            "metrics",
+            f"Q=--metrics revenue,purchases --group-by metric_time__month --csv {out}",
+        ],
         env,
     )
     assert completed.returncode == 0, completed.stdout[-4000:] + completed.stderr[-2000:]
     assert not candidate.exists()
     after = ci_database.stat()
-    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (published.st_ino, published.st_size, published.st_mtime_ns)
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
+        published.st_ino,
+        published.st_size,
+        published.st_mtime_ns,
+    )
     with out.open(encoding="utf-8") as handle:
         answered = {row["metric_time__month"][:7]: row for row in csv.DictReader(handle)}
     months = read_mart("store.activity_by_month")

@@ -17,7 +17,6 @@ import pytest
 from tests.python.compare import RATE_TOLERANCE, mart_cents
 from tests.python.store_reference import most_frequent
 
-
 # --- reference ------------------------------------------------------------------------------
 
 
@@ -256,5 +255,7 @@ def test_product_alert_threshold_is_more_than(read_mart, backfilled, dbt_vars):
     assert at_threshold, "CI sample has no product whose windows peak at exactly alert_min_views"
     assert just_above, "CI sample has no product whose windows peak at alert_min_views + 1"
     alerted = set(read_mart("store.product_alerts").product_id)
-    assert not at_threshold & alerted, f"alerted at exactly {min_views} views: {sorted(at_threshold & alerted)[:5]}"
+    assert not at_threshold & alerted, (
+        f"alerted at exactly {min_views} views: {sorted(at_threshold & alerted)[:5]}"
+    )
     assert just_above <= alerted

@@ -83,7 +83,9 @@ def user_reference(clean: pd.DataFrame, dbt_vars: dict) -> pd.DataFrame:
 
     # High value: buyers at or above the continuous quantile of buyers' revenue, ties included.
     buyers = users[users.purchase_count > 0]
-    threshold = continuous_quantile(buyers.revenue_cents.tolist(), Fraction(str(dbt_vars["high_value_quantile"])))
+    threshold = continuous_quantile(
+        buyers.revenue_cents.tolist(), Fraction(str(dbt_vars["high_value_quantile"]))
+    )
     users["is_high_value"] = (users.purchase_count > 0) & users.revenue_cents.map(lambda c: c >= threshold)
     return users.reset_index()
 
@@ -119,7 +121,9 @@ def test_kpi_summary(read_mart, clean: pd.DataFrame, stage_users: dict[str, int]
     assert_rate(kpi.user_conversion_rate, ratio(stage_users["purchase"], users), "user_conversion_rate")
     assert_rate(kpi.view_to_cart_user_rate, ratio(stage_users["cart"], stage_users["view"]), "view_to_cart")
     assert_rate(
-        kpi.cart_to_purchase_user_rate, ratio(stage_users["purchase"], stage_users["cart"]), "cart_to_purchase"
+        kpi.cart_to_purchase_user_rate,
+        ratio(stage_users["purchase"], stage_users["cart"]),
+        "cart_to_purchase",
     )
     assert_rate(
         kpi.overall_funnel_user_rate, ratio(stage_users["purchase"], stage_users["view"]), "overall_funnel"
@@ -157,7 +161,9 @@ def test_funnel_summary(read_mart, stage_users: dict[str, int]):
     # One flag: the largest positive drop-off, the earlier stage on a tie; none if nobody drops.
     losing = [stage for stage in STAGES if drop_offs[stage] is not None and drop_offs[stage] > 0]
     largest = max(losing, key=lambda stage: (drop_offs[stage], -STAGES.index(stage))) if losing else None
-    assert dict(zip(mart.funnel_stage, mart.is_largest_drop_off)) == {stage: stage == largest for stage in STAGES}
+    assert dict(zip(mart.funnel_stage, mart.is_largest_drop_off, strict=False)) == {
+        stage: stage == largest for stage in STAGES
+    }
 
 
 def test_user_summary(read_mart, user_reference: pd.DataFrame):
@@ -167,9 +173,16 @@ def test_user_summary(read_mart, user_reference: pd.DataFrame):
     merged = user_reference.merge(mart, on="user_id", how="outer", suffixes=("_ref", ""), indicator=True)
     assert (merged._merge == "both").all(), "users differ between mart and reference"
 
-    for column in [*(f"{event_type}_count" for event_type in EVENT_TYPES), "first_event_at", "last_event_at", "user_segment"]:
+    for column in [
+        *(f"{event_type}_count" for event_type in EVENT_TYPES),
+        "first_event_at",
+        "last_event_at",
+        "user_segment",
+    ]:
         mismatched = merged[merged[column] != merged[f"{column}_ref"]]
-        assert mismatched.empty, f"{column} differs for {len(mismatched)} users, e.g. {mismatched.user_id.iloc[0]}"
+        assert mismatched.empty, (
+            f"{column} differs for {len(mismatched)} users, e.g. {mismatched.user_id.iloc[0]}"
+        )
     assert (mart_cents(merged.revenue) == merged.revenue_cents).all(), "revenue differs"
     mismatched = merged[merged.is_high_value != merged.is_high_value_ref]
     assert mismatched.empty, f"is_high_value differs for {len(mismatched)} users"

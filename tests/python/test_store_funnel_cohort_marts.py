@@ -36,14 +36,18 @@ def journeys(clean: pd.DataFrame, keys: list[str], window_days: int) -> pd.DataF
     purchase events are steps."""
     events = clean[clean.event_type.isin(STAGES)].dropna(subset=keys).copy()
     events["category_top_level"] = events.category_code.str.split(".").str[0]
-    views = events[events.event_type == "view"].sort_values([*keys, "event_at", "product_id", "category_top_level", "brand"])
+    views = events[events.event_type == "view"].sort_values(
+        [*keys, "event_at", "product_id", "category_top_level", "brand"]
+    )
     found = views.groupby(keys, as_index=False).head(1)[[*keys, "event_at", "brand", "category_top_level"]]
     found = found.rename(columns={"event_at": "first_view_at"})
     found["window_end_at"] = found.first_view_at + timedelta(days=window_days)
     found = found.set_index(keys)
 
     def first(event_type: str, after: str) -> pd.Series:
-        steps = events[events.event_type == event_type].join(found[[after, "window_end_at"]].dropna(), on=keys, how="inner")
+        steps = events[events.event_type == event_type].join(
+            found[[after, "window_end_at"]].dropna(), on=keys, how="inner"
+        )
         steps = steps[(steps.event_at >= steps[after]) & (steps.event_at <= steps.window_end_at)]
         return steps.groupby(keys).event_at.min()
 
@@ -54,7 +58,9 @@ def journeys(clean: pd.DataFrame, keys: list[str], window_days: int) -> pd.DataF
 
 def quantile(values: pd.Series, fraction: float) -> float | None:
     """The continuous (linear interpolation, rank (n - 1) * q) percentile; None when empty."""
-    return float(np.quantile(values.to_numpy(dtype=float), fraction, method="linear")) if len(values) else None
+    return (
+        float(np.quantile(values.to_numpy(dtype=float), fraction, method="linear")) if len(values) else None
+    )
 
 
 def stage_rows(found: pd.DataFrame) -> list[dict]:
@@ -67,16 +73,18 @@ def stage_rows(found: pd.DataFrame) -> list[dict]:
     rows = []
     for order, stage in enumerate(STAGES):
         count, previous = counts[order], counts[max(order - 1, 0)]
-        rows.append({
-            "stage_order": order + 1,
-            "funnel_stage": stage,
-            "stage_count": count,
-            "conversion_from_previous_rate": count / previous if previous else None,
-            "drop_off_from_previous_rate": (previous - count) / previous if previous else None,
-            "entry_share": count / counts[0] if counts[0] else None,
-            "median_seconds_from_previous": quantile(seconds[order], 0.5),
-            "p90_seconds_from_previous": quantile(seconds[order], 0.9),
-        })
+        rows.append(
+            {
+                "stage_order": order + 1,
+                "funnel_stage": stage,
+                "stage_count": count,
+                "conversion_from_previous_rate": count / previous if previous else None,
+                "drop_off_from_previous_rate": (previous - count) / previous if previous else None,
+                "entry_share": count / counts[0] if counts[0] else None,
+                "median_seconds_from_previous": quantile(seconds[order], 0.5),
+                "p90_seconds_from_previous": quantile(seconds[order], 0.9),
+            }
+        )
     return rows
 
 
@@ -118,12 +126,21 @@ def test_funnel_by_dimension(read_mart, clean: pd.DataFrame, user_journeys: pd.D
         month_value=user_journeys.first_view_at.dt.strftime("%Y-%m"),
     )
     rows = []
-    for dimension, column in [("category_top_level", "category_top_level"), ("brand", "brand_value"),
-                              ("first_view_month", "month_value")]:
+    for dimension, column in [
+        ("category_top_level", "category_top_level"),
+        ("brand", "brand_value"),
+        ("first_view_month", "month_value"),
+    ]:
         for value, group in found.groupby(column):
-            rows += [{"funnel_dimension": dimension, "dimension_value": value, **row} for row in stage_rows(group)]
-    expected = pd.DataFrame(rows).drop(columns="stage_order").assign(
-        stage_order=lambda frame: frame.funnel_stage.map({stage: i + 1 for i, stage in enumerate(STAGES)})
+            rows += [
+                {"funnel_dimension": dimension, "dimension_value": value, **row} for row in stage_rows(group)
+            ]
+    expected = (
+        pd.DataFrame(rows)
+        .drop(columns="stage_order")
+        .assign(
+            stage_order=lambda frame: frame.funnel_stage.map({stage: i + 1 for i, stage in enumerate(STAGES)})
+        )
     )
     mart = read_mart("store.funnel_by_dimension")
     assert_mart_equals(mart, expected, ["funnel_dimension", "dimension_value", "stage_order"])
@@ -159,29 +176,39 @@ def cohort_reference(clean: pd.DataFrame) -> pd.DataFrame:
         user_periods = events.groupby(["user_id", "cohort_start_date", "period_start_date"], as_index=False)[
             ["purchase_count", "price_cents"]
         ].sum()
-        user_periods["period_number"] = periods_between(user_periods.cohort_start_date, user_periods.period_start_date, grain)
+        user_periods["period_number"] = periods_between(
+            user_periods.cohort_start_date, user_periods.period_start_date, grain
+        )
         sizes = user_periods.groupby("cohort_start_date").user_id.nunique()
         for cohort, cohort_rows in user_periods.groupby("cohort_start_date"):
             last_number = int(periods_between(pd.Series([cohort]), pd.Series([last_period]), grain).iloc[0])
             purchases_so_far: dict[int, int] = {}
             for number in range(last_number + 1):
                 in_period = cohort_rows[cohort_rows.period_number == number]
-                for user, count in zip(in_period.user_id, in_period.purchase_count):
+                for user, count in zip(in_period.user_id, in_period.purchase_count, strict=False):
                     purchases_so_far[user] = purchases_so_far.get(user, 0) + count
-                frames.append({
-                    "cohort_grain": grain,
-                    "cohort_start_date": cohort.date(),
-                    "period_number": number,
-                    "period_start_date": (cohort + (pd.DateOffset(weeks=number) if grain == "week"
-                                                    else pd.DateOffset(months=number))).date(),
-                    "cohort_user_count": int(sizes[cohort]),
-                    "active_user_count": len(in_period),
-                    "purchasing_user_count": int((in_period.purchase_count > 0).sum()),
-                    "purchase_count": int(in_period.purchase_count.sum()),
-                    "revenue_cents": int(in_period.price_cents.sum()),
-                    "cumulative_purchaser_count": sum(1 for n in purchases_so_far.values() if n >= 1),
-                    "repeat_purchaser_count": sum(1 for n in purchases_so_far.values() if n >= 2),
-                })
+                frames.append(
+                    {
+                        "cohort_grain": grain,
+                        "cohort_start_date": cohort.date(),
+                        "period_number": number,
+                        "period_start_date": (
+                            cohort
+                            + (
+                                pd.DateOffset(weeks=number)
+                                if grain == "week"
+                                else pd.DateOffset(months=number)
+                            )
+                        ).date(),
+                        "cohort_user_count": int(sizes[cohort]),
+                        "active_user_count": len(in_period),
+                        "purchasing_user_count": int((in_period.purchase_count > 0).sum()),
+                        "purchase_count": int(in_period.purchase_count.sum()),
+                        "revenue_cents": int(in_period.price_cents.sum()),
+                        "cumulative_purchaser_count": sum(1 for n in purchases_so_far.values() if n >= 1),
+                        "repeat_purchaser_count": sum(1 for n in purchases_so_far.values() if n >= 2),
+                    }
+                )
     frame = pd.DataFrame(frames)
     keys = ["cohort_grain", "cohort_start_date"]
     frame["cumulative_revenue_cents"] = frame.groupby(keys).revenue_cents.cumsum()
@@ -193,10 +220,17 @@ def _dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
 
 
 def test_cohort_retention(read_mart, cohort_reference: pd.DataFrame):
-    expected = cohort_reference[[
-        "cohort_grain", "cohort_start_date", "period_number", "period_start_date", "cohort_user_count",
-        "active_user_count", "purchasing_user_count",
-    ]].assign(
+    expected = cohort_reference[
+        [
+            "cohort_grain",
+            "cohort_start_date",
+            "period_number",
+            "period_start_date",
+            "cohort_user_count",
+            "active_user_count",
+            "purchasing_user_count",
+        ]
+    ].assign(
         retention_rate=lambda f: f.active_user_count / f.cohort_user_count,
         purchasing_user_rate=lambda f: f.purchasing_user_count / f.cohort_user_count,
     )
@@ -213,18 +247,29 @@ def test_cohort_revenue(read_mart, cohort_reference: pd.DataFrame):
     expected = cohort_reference.sort_values(keys).reset_index(drop=True)
     assert len(mart) == len(expected)
     assert (mart_cents(mart.revenue) == expected.revenue_cents).all(), "revenue"
-    assert (mart_cents(mart.cumulative_revenue) == expected.cumulative_revenue_cents).all(), "cumulative_revenue"
+    assert (mart_cents(mart.cumulative_revenue) == expected.cumulative_revenue_cents).all(), (
+        "cumulative_revenue"
+    )
     # Revenue per cohort user to date, rounded to the cent: within half a cent of the exact value.
-    for got, total, users in zip(mart.cumulative_revenue_per_user, expected.cumulative_revenue_cents,
-                                 expected.cohort_user_count):
+    for got, total, users in zip(
+        mart.cumulative_revenue_per_user, expected.cumulative_revenue_cents, expected.cohort_user_count, strict=False
+    ):
         assert abs(Fraction(str(got)) - Fraction(total, 100 * users)) <= Fraction(1, 200)
-    others = expected[[
-        *keys, "period_start_date", "cohort_user_count", "purchase_count", "cumulative_purchaser_count",
-        "repeat_purchaser_count",
-    ]].assign(repeat_purchase_rate=[
-        repeat / buyers if buyers else None
-        for repeat, buyers in zip(expected.repeat_purchaser_count, expected.cumulative_purchaser_count)
-    ])
+    others = expected[
+        [
+            *keys,
+            "period_start_date",
+            "cohort_user_count",
+            "purchase_count",
+            "cumulative_purchaser_count",
+            "repeat_purchaser_count",
+        ]
+    ].assign(
+        repeat_purchase_rate=[
+            repeat / buyers if buyers else None
+            for repeat, buyers in zip(expected.repeat_purchaser_count, expected.cumulative_purchaser_count, strict=False)
+        ]
+    )
     money = ["revenue", "cumulative_revenue", "cumulative_revenue_per_user"]
     assert_mart_equals(mart.drop(columns=money), others, keys)
     assert mart.repeat_purchaser_count.max() > 0
@@ -238,14 +283,16 @@ def test_user_lifecycle(read_mart, clean: pd.DataFrame):
     for week in pd.date_range(active.index.min(), active.index.max(), freq="7D"):
         users = active.get(week, set())
         new = {user for user in users if first_week[user] == week}
-        rows.append({
-            "week_start_date": week.date(),
-            "active_user_count": len(users),
-            "new_user_count": len(new),
-            "returning_user_count": len((users - new) & previous),
-            "resurrected_user_count": len(users - new - previous),
-            "dormant_user_count": len(previous - users),
-        })
+        rows.append(
+            {
+                "week_start_date": week.date(),
+                "active_user_count": len(users),
+                "new_user_count": len(new),
+                "returning_user_count": len((users - new) & previous),
+                "resurrected_user_count": len(users - new - previous),
+                "dormant_user_count": len(previous - users),
+            }
+        )
         previous = users
     mart = _dates(read_mart("store.user_lifecycle"), "week_start_date")
     assert_mart_equals(mart, pd.DataFrame(rows), ["week_start_date"])

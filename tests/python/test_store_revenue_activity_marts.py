@@ -48,7 +48,9 @@ def _funnel(events: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
             "view_count": grouped["event_type"].agg(lambda s: int((s == "view").sum())),
             "cart_count": grouped["event_type"].agg(lambda s: int((s == "cart").sum())),
             "purchase_count": grouped["event_type"].agg(lambda s: int((s == "purchase").sum())),
-            "remove_from_cart_count": grouped["event_type"].agg(lambda s: int((s == "remove_from_cart").sum())),
+            "remove_from_cart_count": grouped["event_type"].agg(
+                lambda s: int((s == "remove_from_cart").sum())
+            ),
             "revenue_cents": grouped["purchase_cents"].sum(),
             "active_user_count": grouped["user_id"].nunique(),
         }
@@ -62,7 +64,8 @@ def _share_and_rank(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     total = frame["revenue_cents"].sum()
     frame["revenue_share"] = frame["revenue_cents"] / total if total else np.nan
     ordered = sorted(
-        frame.index, key=lambda i: (-frame.at[i, "revenue_cents"], -frame.at[i, "purchase_count"], frame.at[i, name])
+        frame.index,
+        key=lambda i: (-frame.at[i, "revenue_cents"], -frame.at[i, "purchase_count"], frame.at[i, name]),
     )
     frame.loc[ordered, "revenue_rank"] = range(1, len(ordered) + 1)
     frame["revenue_rank"] = frame["revenue_rank"].astype("int64")
@@ -109,7 +112,6 @@ def test_brand_revenue(clean, read_mart):
     assert list(mart["revenue_rank"]) == list(range(1, len(mart) + 1)), "stored in rank order"
 
 
-
 def test_price_distribution(clean, read_mart):
     """Events counted by the band of the seed price_bands their price falls in (min <= p < max)."""
     bands = pd.read_csv(PROJECT_ROOT / "seeds/price_bands.csv", dtype=str, keep_default_na=False)
@@ -137,12 +139,15 @@ def test_price_distribution(clean, read_mart):
     )
     assert (mart["purchase_count"] > 0).sum() >= 3, "the sample spreads purchases over several bands"
 
+
 def test_category_revenue(clean, read_mart):
     events = clean.assign(top_level=clean["category_code"].str.split(".").str[0])
     by_code = _share_and_rank(_funnel(events, ["category_code"]), "category_code").rename(
         columns={"category_code": "category"}
     )
-    by_top = _share_and_rank(_funnel(events, ["top_level"]), "top_level").rename(columns={"top_level": "category"})
+    by_top = _share_and_rank(_funnel(events, ["top_level"]), "top_level").rename(
+        columns={"top_level": "category"}
+    )
     expected = pd.concat(
         [by_code.assign(category_level="category_code"), by_top.assign(category_level="top_level")],
         ignore_index=True,

@@ -23,7 +23,9 @@ def test_duplicates_match_manifest_and_reference(read_mart, store_ref, events_ma
 
 def test_rejected_lines_per_reason_match_manifest_and_reference(build_warehouse, store_ref, events_manifest):
     in_warehouse = dict(
-        build_warehouse.execute("select reject_reason, count(*) from staging.stg_store__events_rejected group by 1").fetchall()
+        build_warehouse.execute(
+            "select reject_reason, count(*) from staging.stg_store__events_rejected group by 1"
+        ).fetchall()
     )
     reference = store_ref.rejected.reject_reason.value_counts().to_dict()
     planted = {reason: n for reason, n in events_manifest["dirty_rows"].items() if n}
@@ -36,7 +38,9 @@ def test_quarantine_keeps_file_line_and_text(build_warehouse, store_ref):
         "select source_file, source_line, reject_reason, line_text from staging.stg_store__events_rejected"
     ).df()
     expected = store_ref.rejected
-    assert sorted(actual.itertuples(index=False, name=None)) == sorted(expected.itertuples(index=False, name=None))
+    assert sorted(actual.itertuples(index=False, name=None)) == sorted(
+        expected.itertuples(index=False, name=None)
+    )
 
 
 def test_every_raw_line_is_accounted_for(build_warehouse, raw_events, events_manifest):
@@ -131,12 +135,24 @@ def test_reference_line_rules_on_a_ragged_file(tmp_path):
     good = "2020-10-01 10:00:00 UTC,view,1,2,a.b,msi,10.00,3,S1"
     path = tmp_path / "events.csv"
     header = "event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session"
-    lines = [header, good, f"{good},x", f"{good},y", f"{good},y", f"{good},", "", "2020-10-01 10:00:00 UTC,view,1"]
+    lines = [
+        header,
+        good,
+        f"{good},x",
+        f"{good},y",
+        f"{good},y",
+        f"{good},",
+        "",
+        "2020-10-01 10:00:00 UTC,view,1",
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     ref = clean_events(read_raw_events(path), ["view", "cart", "purchase"])
     assert ref.raw_lines == 7
     assert ref.duplicate_rows == 2  # the second `y` line, and `good,` (no value past the header)
     assert len(ref.clean) == 1
-    assert dict(zip(ref.rejected.source_line, ref.rejected.reject_reason)) == {
-        3: "extra_fields", 4: "extra_fields", 7: "blank_line", 8: "missing_fields"
+    assert dict(zip(ref.rejected.source_line, ref.rejected.reject_reason, strict=False)) == {
+        3: "extra_fields",
+        4: "extra_fields",
+        7: "blank_line",
+        8: "missing_fields",
     }

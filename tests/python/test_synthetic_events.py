@@ -463,12 +463,12 @@ def test_files_of_other_layouts_and_months_share_no_ids(tmp_path):
         assert first_day == pd.Timestamp(f"{month}-01")
         frames.append(clean)
     ranges = sorted((f["user_id"].astype(int).min(), f["user_id"].astype(int).max()) for f in frames)
-    for (_, high), (low, _) in zip(ranges, ranges[1:]):
+    for (_, high), (low, _) in zip(ranges, ranges[1:], strict=False):
         assert high < low, "user id ranges of two files overlap"
     sessions = [set(f.loc[f["user_session"] != "", "user_session"]) for f in frames]
     assert sum(len(s) for s in sessions) == len(set().union(*sessions))
     # The same store keeps its catalog from month to month; the two stores share no product.
-    products = {spec: set(f["product_id"]) for spec, f in zip(specs, frames)}
+    products = {spec: set(f["product_id"]) for spec, f in zip(specs, frames, strict=False)}
     assert products[specs[0]] & products[specs[1]]
     assert not (products[specs[0]] | products[specs[1]]) & (products[specs[2]] | products[specs[3]])
 

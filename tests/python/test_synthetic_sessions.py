@@ -35,13 +35,24 @@ PUBLISHED_PRODUCTS = {  # product: (sessions, CTR %)
     "F": (7_007, 4.91),
 }
 HEADER = [
-    "session_id", "DateTime", "user_id", "product", "campaign_id", "webpage_id",
-    "product_category_1", "product_category_2", "user_group_id", "gender", "age_level",
-    "user_depth", "city_development_index", "var_1", "is_click",
+    "session_id",
+    "DateTime",
+    "user_id",
+    "product",
+    "campaign_id",
+    "webpage_id",
+    "product_category_1",
+    "product_category_2",
+    "user_group_id",
+    "gender",
+    "age_level",
+    "user_depth",
+    "city_development_index",
+    "var_1",
+    "is_click",
 ]
 COL = {name: i for i, name in enumerate(HEADER)}
-FLOAT_COLUMNS = ("product_category_2", "user_group_id", "age_level", "user_depth",
-                 "city_development_index")
+FLOAT_COLUMNS = ("product_category_2", "user_group_id", "age_level", "user_depth", "city_development_index")
 SAMPLE_ROWS = 60_000
 RELATIVE_TOLERANCE = 0.02
 DIGITS = re.compile(r"[0-9]+")
@@ -106,8 +117,10 @@ def test_header_row_count_and_manifest_arithmetic(sample: dict) -> None:
     assert len(sample["rows"]) == manifest["rows"] == SAMPLE_ROWS
     assert all(len(row) == len(HEADER) for row in sample["rows"])
     assert manifest["rows"] == (
-        manifest["clean_rows"] + manifest["exact_duplicate_rows"]
-        + manifest["conflicting_session_ids"] + sum(manifest["dirty_rows"].values())
+        manifest["clean_rows"]
+        + manifest["exact_duplicate_rows"]
+        + manifest["conflicting_session_ids"]
+        + sum(manifest["dirty_rows"].values())
     )
     assert manifest["conflicting_session_rows"] == 2 * manifest["conflicting_session_ids"]
     assert manifest["dataset"] == "sessions" and manifest["seed"] == 7
@@ -211,8 +224,11 @@ def test_report_signals_are_present(sample: dict) -> None:
     assert campaigns.most_common(1)[0][0] == "118601"
     assert "404347" in campaigns
     in_404347 = [row for row in clean if row[COL["campaign_id"]] == "404347"]
-    niche = [row for row in in_404347
-             if row[COL["gender"]] == "Female" and row[COL["age_level"]] in ("0.0", "1.0", "2.0")]
+    niche = [
+        row
+        for row in in_404347
+        if row[COL["gender"]] == "Female" and row[COL["age_level"]] in ("0.0", "1.0", "2.0")
+    ]
     assert _ctr(niche) > 1.5 * _ctr(in_404347)  # the underperformer's niche segment
     webpages = {(row[COL["campaign_id"]], row[COL["webpage_id"]]) for row in clean}
     assert len(webpages) == len(campaigns)  # one webpage per campaign

@@ -40,8 +40,11 @@ class Site:
     good_run_seconds: float = 0.0
 
     def env(self, events: Path = CI_EVENTS, **extra: str) -> dict[str, str]:
-        env = {name: value for name, value in os.environ.items()
-               if name not in {"DUCKDB_MEMORY_LIMIT", "DUCKDB_CANDIDATE_PATH"}}
+        env = {
+            name: value
+            for name, value in os.environ.items()
+            if name not in {"DUCKDB_MEMORY_LIMIT", "DUCKDB_CANDIDATE_PATH"}
+        }
         env.update(
             EVENTS_PATH=str(events),
             SESSIONS_PATH=str(CI_SESSIONS),
@@ -54,17 +57,33 @@ class Site:
         return env
 
     def command(self, **dbt_vars: object) -> list[str]:
-        return [sys.executable, "-m", "scripts.run_pipeline", "--vars",
-                json.dumps({**run_pipeline.CI.dbt_vars, **dbt_vars})]
+        return [
+            sys.executable,
+            "-m",
+            "scripts.run_pipeline",
+            "--vars",
+            json.dumps({**run_pipeline.CI.dbt_vars, **dbt_vars}),
+        ]
 
     def run(self, events: Path = CI_EVENTS, env: dict[str, str] | None = None, **dbt_vars: object):
-        return subprocess.run(self.command(**dbt_vars), cwd=PROJECT_ROOT, env=env or self.env(events),
-                              capture_output=True, text=True, check=False)
+        return subprocess.run(
+            self.command(**dbt_vars),
+            cwd=PROJECT_ROOT,
+            env=env or self.env(events),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
 
     def snapshot(self) -> dict[str, str]:
         """sha256 of the published warehouse and of every file under the published outputs."""
-        files = [self.published.warehouse, *sorted(p for p in self.published.outputs.rglob("*") if p.is_file())]
-        return {str(path.relative_to(self.root)): hashlib.sha256(path.read_bytes()).hexdigest() for path in files}
+        files = [
+            self.published.warehouse,
+            *sorted(p for p in self.published.outputs.rglob("*") if p.is_file()),
+        ]
+        return {
+            str(path.relative_to(self.root)): hashlib.sha256(path.read_bytes()).hexdigest() for path in files
+        }
 
     def leftovers(self) -> list[Path]:
         return [path for path in [*self.published.leftovers(), self.published.commit_record] if path.exists()]
@@ -74,8 +93,11 @@ class Site:
 def site(tmp_path_factory: pytest.TempPathFactory, ci_database: Path) -> Site:
     """A temporary warehouse holding one good published run."""
     root = tmp_path_factory.mktemp("publish")
-    built = Site(root, Published(root / "warehouse" / "analytics.duckdb", root / "outputs"),
-                 root / "warehouse" / "build.duckdb")
+    built = Site(
+        root,
+        Published(root / "warehouse" / "analytics.duckdb", root / "outputs"),
+        root / "warehouse" / "build.duckdb",
+    )
     started = time.perf_counter()
     good = built.run()
     built.good_run_seconds = time.perf_counter() - started
@@ -112,8 +134,10 @@ def test_a_failed_run_publishes_nothing(site: Site, failure: str, tmp_path: Path
         # An event type the marts do not count, accepted through the var: its user gets a
         # user_summary row with no counted event, which the mart's data test rejects after
         # every model built.
-        result = site.run(events=_events_with_a_wishlist_only_user(tmp_path),
-                          accepted_event_types=["view", "cart", "purchase", "remove_from_cart", "wishlist"])
+        result = site.run(
+            events=_events_with_a_wishlist_only_user(tmp_path),
+            accepted_event_types=["view", "cart", "purchase", "remove_from_cart", "wishlist"],
+        )
     elif failure == "model error":
         # A percentage where a fraction belongs: int_users_funnel_states fails, and the
         # marts that do not depend on it are already in the candidate.
@@ -161,13 +185,24 @@ with record.open("w") as out:
 
 def _start_reader(site: Site, kind: str) -> tuple[subprocess.Popen, Path]:
     record = site.root / f"reader_{kind}.jsonl"
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(site.published.warehouse), kind,
-                               str(site.root / "stop_readers"), str(record)])
+    reader = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            READER,
+            str(site.published.warehouse),
+            kind,
+            str(site.root / "stop_readers"),
+            str(record),
+        ]
+    )
     return reader, record
 
 
 def _records(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+    return (
+        [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+    )
 
 
 def _live_processes_in_group(group: int) -> list[str]:
@@ -204,8 +239,14 @@ def test_a_killed_run_then_a_rerun_that_readers_query_throughout(site: Site, sma
 
     # kill -9 of the pipeline alone, as `kill -9 <pid>` does: dbt, its child, must die with it.
     with killed_log.open("w") as log:
-        run = subprocess.Popen(site.command(), cwd=PROJECT_ROOT, env=site.env(),
-                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        run = subprocess.Popen(
+            site.command(),
+            cwd=PROJECT_ROOT,
+            env=site.env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         time.sleep(moment)
         run.kill()
         run.wait()

@@ -13,6 +13,7 @@ from scripts import run_pipeline
 from scripts.inputs import PROJECT_ROOT
 from tests.spark import engines
 
+
 @pytest.fixture(scope="session")
 def duckdb_marts():
     database = PROJECT_ROOT / run_pipeline.CI.duckdb_path

@@ -72,9 +72,16 @@ def build_on_spark() -> float:
     SPARK_WAREHOUSE.mkdir(parents=True)
     dbt_vars = {**CI.dbt_vars, **input_vars(sample_files(CI))}
     args = [
-        str(Path(sys.executable).with_name("dbt")), "build", "--target", "spark",
-        "--vars", json.dumps(dbt_vars),
-        "--target-path", str(SPARK_TARGET_PATH), "--log-path", str(SPARK_LOG_PATH),
+        str(Path(sys.executable).with_name("dbt")),
+        "build",
+        "--target",
+        "spark",
+        "--vars",
+        json.dumps(dbt_vars),
+        "--target-path",
+        str(SPARK_TARGET_PATH),
+        "--log-path",
+        str(SPARK_LOG_PATH),
     ]
     started = time.perf_counter()
     completed = subprocess.run(
@@ -117,7 +124,7 @@ def duckdb_relations(con: duckdb.DuckDBPyConnection) -> set[str]:
 def read_table(con: duckdb.DuckDBPyConnection, source: str) -> tuple[list[tuple[str, str]], list[tuple]]:
     """(column name, DuckDB type) pairs and the rows of a relation or a Parquet glob."""
     relation = con.sql(f"select * from {source}")
-    return list(zip(relation.columns, (str(t) for t in relation.types))), relation.fetchall()
+    return list(zip(relation.columns, (str(t) for t in relation.types), strict=False)), relation.fetchall()
 
 
 def _comparable(value, data_type: str):
@@ -142,7 +149,9 @@ def assert_same_table(
     RATE_TOLERANCE. Returns the rows compared."""
     duck_columns, duck_rows = duck
     spark_columns, spark_rows = spark
-    assert spark_columns == duck_columns, f"columns differ:\n  duckdb {duck_columns}\n  spark  {spark_columns}"
+    assert spark_columns == duck_columns, (
+        f"columns differ:\n  duckdb {duck_columns}\n  spark  {spark_columns}"
+    )
     assert len(spark_rows) == len(duck_rows), f"{len(duck_rows)} rows on DuckDB, {len(spark_rows)} on Spark"
     names = [name for name, _ in duck_columns]
     types = [data_type for _, data_type in duck_columns]
@@ -159,15 +168,13 @@ def assert_same_table(
     problems = []
     for key, duck_row in duck_by_key.items():
         spark_row = spark_by_key[key]
-        for name, data_type, want, got in zip(names, types, duck_row, spark_row):
+        for name, data_type, want, got in zip(names, types, duck_row, spark_row, strict=False):
             want, got = _comparable(want, data_type), _comparable(got, data_type)
             if isinstance(want, float) and isinstance(got, float):
                 same = abs(want - got) <= RATE_TOLERANCE
             else:
                 same = want == got
             if not same:
-                problems.append(f"{dict(zip(keys, key))} {name}: duckdb {want!r}, spark {got!r}")
+                problems.append(f"{dict(zip(keys, key, strict=False))} {name}: duckdb {want!r}, spark {got!r}")
     assert not problems, f"{len(problems)} cells differ:\n" + "\n".join(problems[:20])
     return len(duck_rows)
-
-

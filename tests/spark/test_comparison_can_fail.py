@@ -8,7 +8,12 @@ import pytest
 
 from tests.spark.engines import assert_same_table
 
-COLUMNS = [("campaign_id", "BIGINT"), ("revenue", "DECIMAL(38,2)"), ("click_through_rate", "DOUBLE"), ("label", "VARCHAR")]
+COLUMNS = [
+    ("campaign_id", "BIGINT"),
+    ("revenue", "DECIMAL(38,2)"),
+    ("click_through_rate", "DOUBLE"),
+    ("label", "VARCHAR"),
+]
 ROWS = [(1, Decimal("10.01"), 0.25, "a"), (2, Decimal("0.00"), None, "b")]
 
 

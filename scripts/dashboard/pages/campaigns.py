@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from scripts.dashboard.campaigns_page import render
 
 render()

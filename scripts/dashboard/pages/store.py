@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from scripts.dashboard.store_page import render
 
 render()

@@ -183,9 +183,9 @@ def _draw_journeys(rng: Generator, users: Users, catalog: Catalog) -> Journeys:
         carts=np.concatenate(
             [bought_carts, np.ones(cart_user.size, np.int64), np.zeros(browse_user.size, np.int64)]
         )[order],
-        purchases=np.concatenate(
-            [bought_purchases, np.zeros(cart_user.size + browse_user.size, np.int64)]
-        )[order],
+        purchases=np.concatenate([bought_purchases, np.zeros(cart_user.size + browse_user.size, np.int64)])[
+            order
+        ],
         rounds=np.zeros(user.size, np.int64),
         removals=np.zeros(user.size, np.int64),
     )

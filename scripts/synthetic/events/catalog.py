@@ -113,11 +113,7 @@ def _product_fields(product_id: int, category_id: int, line: Line, cents: int, h
     code = (line.category_code or "") if has_code else ""
     brand = line.brand or ""
     price = _price_text(cents)
-    return [
-        f"{product_id},{category_id},{c},{b},{price},"
-        for b in (brand, "")
-        for c in (code, "")
-    ]
+    return [f"{product_id},{category_id},{c},{b},{price}," for b in (brand, "") for c in (code, "")]
 
 
 def _line_size(line: Line) -> int:
@@ -159,7 +155,7 @@ def build_catalog(rng: Generator, style: CatalogStyle = ELECTRONICS_CATALOG) -> 
             category_ids = rng.choice(uncoded_ids, size=cents.size)
         else:
             category_ids = np.full(cents.size, coded_ids[line.category_code])
-        for category_id, price in zip(category_ids.tolist(), cents.tolist()):
+        for category_id, price in zip(category_ids.tolist(), cents.tolist(), strict=False):
             fields.extend(
                 _product_fields(next(product_ids), category_id, line, price, style.has_category_codes)
             )

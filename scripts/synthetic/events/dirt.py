@@ -86,7 +86,7 @@ MULTICATEGORY_DIRT = DirtStyle(
     tuple(ZERO_PRICE_VIEWS if kind.reason == "non_positive_price" else kind for kind in DIRTY_KINDS),
     tuple(
         ZERO_PRICE_VIEWS_PUBLISHED if kind.reason == "non_positive_price" else published
-        for kind, published in zip(DIRTY_KINDS, _ELECTRONICS_PUBLISHED)
+        for kind, published in zip(DIRTY_KINDS, _ELECTRONICS_PUBLISHED, strict=False)
     ),
     zero_price_views=True,
 )
@@ -158,7 +158,7 @@ def insert_planted(
     for position in placement.duplicate[window(placement.duplicate, start, start + len(lines))]:
         extras.append((int(position) - start, lines[int(position) - start]))
     chunk = window(placement.dirty, start, start + len(lines))
-    dirty = zip(placement.dirty[chunk], placement.dirty_kind[chunk], placement.dirty_value[chunk])
+    dirty = zip(placement.dirty[chunk], placement.dirty_kind[chunk], placement.dirty_value[chunk], strict=False)
     for position, kind, value in dirty:
         local = int(position) - start
         dirty_kind = style.kinds[kind]

@@ -106,10 +106,10 @@ def generate(
         "rows": rows,
         "clean_rows": plan.clean_rows,
         "exact_duplicate_rows": plan.duplicates,
-        "dirty_rows": {kind.reason: count for kind, count in zip(style.dirt.kinds, plan.dirty)},
+        "dirty_rows": {kind.reason: count for kind, count in zip(style.dirt.kinds, plan.dirty, strict=False)},
         "empty_session_rows": plan.empty_sessions,
         "generator_version": GENERATOR_VERSION,
         "layout": style.name,
         "month": spec.month,
-        "clean_rows_by_event_type": dict(zip(EVENT_TYPES, clean_by_kind.tolist())),
+        "clean_rows_by_event_type": dict(zip(EVENT_TYPES, clean_by_kind.tolist(), strict=False)),
     }

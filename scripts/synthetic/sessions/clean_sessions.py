@@ -92,8 +92,7 @@ def _click_propensity(campaign: np.ndarray, category: np.ndarray, users: Users) 
     weight *= np.where(developed_1_5, DEVELOPED_CITY_CATEGORY_1_5_CLICK, 1.0)
     female = users.gender == 2
     in_118601 = campaign == CAMPAIGN_118601
-    weight *= np.where(in_118601 & female & (users.age == 3),
-                       CAMPAIGN_118601_FEMALE_AGE_3_CLICK, 1.0)
+    weight *= np.where(in_118601 & female & (users.age == 3), CAMPAIGN_118601_FEMALE_AGE_3_CLICK, 1.0)
     weight *= np.where(in_118601 & (users.city == 4), CAMPAIGN_118601_CITY_4_CLICK, 1.0)
     in_404347 = campaign == CAMPAIGN_404347
     niche = in_404347 & female & (users.age >= 0) & (users.age <= 2)
@@ -102,8 +101,9 @@ def _click_propensity(campaign: np.ndarray, category: np.ndarray, users: Users) 
     return weight
 
 
-def _assign_clicks(rng: np.random.Generator, product: np.ndarray, clicks: np.ndarray,
-                   propensity: np.ndarray) -> np.ndarray:
+def _assign_clicks(
+    rng: np.random.Generator, product: np.ndarray, clicks: np.ndarray, propensity: np.ndarray
+) -> np.ndarray:
     """Exactly clicks[p] clicks among product p's sessions, weighted without replacement
     (Efraimidis-Spirakis: the k smallest Exp(1)/weight keys)."""
     key = rng.exponential(size=product.size) / propensity
@@ -117,8 +117,14 @@ def _assign_clicks(rng: np.random.Generator, product: np.ndarray, clicks: np.nda
     return is_click
 
 
-def clean_sessions(rng: np.random.Generator, plan: Plan, start: int, stop: int,
-                   rows_left: np.ndarray, clicks_left: np.ndarray) -> Sessions:
+def clean_sessions(
+    rng: np.random.Generator,
+    plan: Plan,
+    start: int,
+    stop: int,
+    rows_left: np.ndarray,
+    clicks_left: np.ndarray,
+) -> Sessions:
     """Clean rows start..stop; draws this chunk's share of the remaining product rows and
     clicks so the run totals come out exact (updates rows_left / clicks_left)."""
     n = stop - start

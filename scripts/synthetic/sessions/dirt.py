@@ -37,13 +37,9 @@ KIND_CLEAN = -1
 KIND_DUPLICATE = 0
 KIND_CONFLICT = 1
 # Dirty kinds are 2.. in DIRTY_KINDS order.
-BAD_DATETIMES = ("2017-07-32 10:15", "2017-02-30 08:00", "2017-07-03 25:10",
-                 "2017-07-05 14:61", "unknown")
+BAD_DATETIMES = ("2017-07-32 10:15", "2017-02-30 08:00", "2017-07-03 25:10", "2017-07-05 14:61", "unknown")
 BAD_IS_CLICKS = ("2", "yes", "-1", "Y")
 
 
 def dirt_counts(rows: int) -> dict[str, int]:
-    return {
-        name: scaled_count(full, rows, PUBLISHED_ROWS)
-        for name, full in DIRT_AT_FULL_SIZE.items()
-    }
+    return {name: scaled_count(full, rows, PUBLISHED_ROWS) for name, full in DIRT_AT_FULL_SIZE.items()}

@@ -35,11 +35,13 @@ class Extras:
 
 def draw_extras(rng: np.random.Generator, plan: Plan) -> Extras:
     """Pick distinct clean sources and, for each, a later row in the same chunk."""
-    kinds = np.concatenate([
-        np.full(plan.extras["exact_duplicate_rows"], KIND_DUPLICATE),
-        np.full(plan.extras["conflicting_session_ids"], KIND_CONFLICT),
-        *[np.full(plan.extras[name], 2 + i) for i, name in enumerate(DIRTY_KINDS)],
-    ])
+    kinds = np.concatenate(
+        [
+            np.full(plan.extras["exact_duplicate_rows"], KIND_DUPLICATE),
+            np.full(plan.extras["conflicting_session_ids"], KIND_CONFLICT),
+            *[np.full(plan.extras[name], 2 + i) for i, name in enumerate(DIRTY_KINDS)],
+        ]
+    )
     # Distinct sources: no clean row feeds two extras, so every planted row is countable.
     source = rng.choice(plan.clean_rows, size=kinds.size, replace=False).astype(np.int64)
     chunk_end = np.minimum((source // plan.chunk_rows + 1) * plan.chunk_rows, plan.clean_rows)
@@ -75,8 +77,7 @@ def chunk_layout(extras: Extras, chunk: slice, start: int, clean_count: int) -> 
     return Layout(source[order], kind[order], extra[order])
 
 
-def conflicting_changes(extras: Extras, layout: Layout, minute: np.ndarray,
-                        is_click: np.ndarray) -> None:
+def conflicting_changes(extras: Extras, layout: Layout, minute: np.ndarray, is_click: np.ndarray) -> None:
     """Make each conflicting copy differ: flip is_click, or move DateTime 1-30 minutes
     (backwards when forwards would leave the window)."""
     rows = np.flatnonzero(layout.kind == KIND_CONFLICT)
@@ -85,8 +86,7 @@ def conflicting_changes(extras: Extras, layout: Layout, minute: np.ndarray,
     is_click[rows[flip]] ^= 1
     moved = rows[~flip]
     shift = 1 + (variant[~flip] // 2) % 30
-    minute[moved] = np.where(minute[moved] + shift < MINUTES,
-                             minute[moved] + shift, minute[moved] - shift)
+    minute[moved] = np.where(minute[moved] + shift < MINUTES, minute[moved] + shift, minute[moved] - shift)
 
 
 def plant_defects(extras: Extras, layout: Layout, columns: list[list[str]]) -> None:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from scripts.synthetic.scramble import scramble
 from scripts.synthetic.sessions.calendar import MINUTES
 from scripts.synthetic.sessions.clean_sessions import Sessions
 from scripts.synthetic.sessions.dirt import KIND_CLEAN, KIND_CONFLICT, KIND_DUPLICATE
 from scripts.synthetic.sessions.extras import Extras, Layout, conflicting_changes, plant_defects
-from scripts.synthetic.scramble import scramble
 from scripts.synthetic.sessions.hashing import mix_int
 from scripts.synthetic.sessions.plan import Plan
 from scripts.synthetic.sessions.reference import CAMPAIGNS, CATEGORY_2_IDS, PRODUCTS
@@ -34,8 +34,7 @@ _PRODUCT_TEXT = np.array([p[0] for p in PRODUCTS], dtype=object)
 _CAMPAIGN_TEXT = np.array([str(c[0]) for c in CAMPAIGNS], dtype=object)
 _WEBPAGE_TEXT = np.array([str(c[1]) for c in CAMPAIGNS], dtype=object)
 _CATEGORY_TEXT = np.array(["", "1", "2", "3", "4", "5"], dtype=object)  # indexed by 1..5
-_CATEGORY_2_TEXT = np.array([""] + [f"{i}.0" for ids in CATEGORY_2_IDS for i in ids],
-                            dtype=object)
+_CATEGORY_2_TEXT = np.array([""] + [f"{i}.0" for ids in CATEGORY_2_IDS for i in ids], dtype=object)
 _GENDER_TEXT = np.array(["", "Male", "Female"], dtype=object)  # codes 0 missing, 1, 2
 _FLOAT_TEXT = np.array([""] + [f"{v}.0" for v in range(13)], dtype=object)  # code v + 1
 _DIGIT_TEXT = np.array(["0", "1"], dtype=object)
@@ -52,8 +51,14 @@ def _session_ids(plan: Plan, layout: Layout, first_position: int) -> np.ndarray:
     return session_id
 
 
-def _columns(plan: Plan, sessions: Sessions, layout: Layout, session_id: np.ndarray,
-             minute: np.ndarray, is_click: np.ndarray) -> list[list[str]]:
+def _columns(
+    plan: Plan,
+    sessions: Sessions,
+    layout: Layout,
+    session_id: np.ndarray,
+    minute: np.ndarray,
+    is_click: np.ndarray,
+) -> list[list[str]]:
     """The 15 output columns as lists of text, in header order."""
     src = layout.source
     users = sessions.users
@@ -85,13 +90,11 @@ def _columns(plan: Plan, sessions: Sessions, layout: Layout, session_id: np.ndar
     ]
 
 
-def chunk_text(plan: Plan, extras: Extras, sessions: Sessions, layout: Layout,
-               first_position: int) -> str:
+def chunk_text(plan: Plan, extras: Extras, sessions: Sessions, layout: Layout, first_position: int) -> str:
     """The chunk's rows as CSV lines, each extra row altered as planted."""
     minute = sessions.minute[layout.source]
     is_click = sessions.is_click[layout.source]
     conflicting_changes(extras, layout, minute, is_click)
-    columns = _columns(plan, sessions, layout, _session_ids(plan, layout, first_position),
-                       minute, is_click)
+    columns = _columns(plan, sessions, layout, _session_ids(plan, layout, first_position), minute, is_click)
     plant_defects(extras, layout, columns)
-    return "\n".join(map(",".join, zip(*columns))) + "\n"
+    return "\n".join(map(",".join, zip(*columns, strict=False))) + "\n"

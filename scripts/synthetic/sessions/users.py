@@ -55,8 +55,7 @@ def _user_attributes(index: np.ndarray, plan: Plan) -> Users:
     salt = plan.salt
     missing = hash_uniform(index, salt, 1) < DEMOGRAPHICS_MISSING
     gender = np.where(hash_uniform(index, salt, 2) < FEMALE_SHARE, 2, 1)
-    age = np.searchsorted(np.cumsum(AGE_LEVEL_SHARES)[:-1], hash_uniform(index, salt, 3),
-                          side="right")
+    age = np.searchsorted(np.cumsum(AGE_LEVEL_SHARES)[:-1], hash_uniform(index, salt, 3), side="right")
     heavy = index < np.uint64(max(1, int(plan.user_pool * HEAVY_USER_FRACTION)))
     depth_u = hash_uniform(index, salt, 4)
     depth = 1 + np.where(
@@ -90,8 +89,7 @@ def _time_affinity(users: Users, hour: np.ndarray, sunday: np.ndarray) -> np.nda
     return weight
 
 
-def pick_users(rng: np.random.Generator, plan: Plan, hour: np.ndarray,
-               sunday: np.ndarray) -> Users:
+def pick_users(rng: np.random.Generator, plan: Plan, hour: np.ndarray, sunday: np.ndarray) -> Users:
     """Draw skewed user candidates and keep one per session by time affinity."""
     n = hour.size
     v = rng.random((USER_CANDIDATES, n))
