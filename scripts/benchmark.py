@@ -5,12 +5,13 @@
     python -m scripts.benchmark --events 1000000 --skip-incremental
 
 For one set of generated event files (and a 5,000-row session file, so the store side
-dominates) it measures, each as a child process whose own peak resident memory is read when
-it ends: a raw CSV scan (count), the parse into a typed table by the models' line reader and
-by DuckDB's CSV reader with its rejects tables (scripts/benchmark_reference/readers.py), the hand-written DuckDB reference (scripts/benchmark_reference,
-the store models' work as one script), `dbt build` (data tests, no unit tests), the whole
-`make run` job, and the disk the run leaves. Then the incremental case: the events again as
-ten files, nine loaded, the tenth added, against a full build of all ten.
+dominates) it measures, each as a child process whose own peak resident memory is read when it
+ends: a raw CSV scan (count), the parse into a typed table by the models' line reader and by
+DuckDB's CSV reader with its rejects tables (scripts/benchmark_reference/readers.py), the
+hand-written DuckDB reference (scripts/benchmark_reference, the store models' work as one
+script), `dbt build` (data tests, no unit tests), the whole `make run` job, and the disk the
+run leaves. Then the incremental case: the events again as ten files, nine loaded, the tenth
+added, against a full build of all ten.
 Results go to the console and `logs/benchmark.json` (not outputs/, which each run replaces
 whole). The README's "Performance" section shows the figures.
 """
@@ -122,7 +123,11 @@ def bench_one_set(files: list[Path], sessions: Path, scratch: Path, skip_run: bo
         [
             sys.executable,
             "-c",
-            f"import duckdb, json; duckdb.execute('select count(*) from read_csv(?, all_varchar = true)', [json.loads({listing!r})]).fetchall()",
+            (
+                "import duckdb, json; "
+                "duckdb.execute('select count(*) from read_csv(?, all_varchar = true)', "
+                f"[json.loads({listing!r})]).fetchall()"
+            ),
         ]
     )
     for reader in ("lines", "rejects"):
@@ -206,7 +211,8 @@ def print_table(results: dict) -> None:
         ("make run", one.get("make_run")),
     ]
     print(
-        f"\n{results['events']:,} {results['layout']} events in {results['files']} file(s), {one['input_mib']:,} MiB"
+        f"\n{results['events']:,} {results['layout']} events in {results['files']} file(s), "
+        f"{one['input_mib']:,} MiB"
     )
     print(f"{'step':<26}{'seconds':>10}{'peak MiB':>12}")
     for name, row in rows:

@@ -64,7 +64,10 @@ def csv_safe_select(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> 
     for name, data_type in columns:
         column = _identifier(name)
         if data_type == "VARCHAR":
-            column = f"case when left({column}, 1) in ({prefixes}) then '''' || {column} else {column} end as {column}"
+            column = (
+                f"case when left({column}, 1) in ({prefixes}) "
+                f"then '''' || {column} else {column} end as {column}"
+            )
         selected.append(column)
     return f"select {', '.join(selected)} from {_identifier(schema)}.{_identifier(table)}"
 

@@ -323,7 +323,8 @@ def run(profile: Profile, extra_vars: dict[str, object] | None = None) -> None:
     outputs = published.outputs
     if profile.quiet:
         print(
-            f"CI build published to {published.warehouse} and {outputs} in {time.perf_counter() - started:.0f}s"
+            f"CI build published to {published.warehouse} and {outputs} "
+            f"in {time.perf_counter() - started:.0f}s"
         )
         return
     print(f"Warehouse: {published.warehouse} (schemas store, ads; open it read-only)")

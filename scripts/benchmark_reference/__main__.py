@@ -28,16 +28,20 @@ def _glob_escaped(path: str) -> str:
 def lines_sql(files: list[Path]) -> str:
     reads = [
         f"select {_literal(str(path))} as source_file, ordinality as source_line, line as latin1_text "
-        f"from read_csv({_literal(_glob_escaped(str(path)))}, columns = {{'line': 'varchar'}}, header = false, "
+        f"from read_csv({_literal(_glob_escaped(str(path)))}, columns = {{'line': 'varchar'}}, "
+        "header = false, "
         "auto_detect = false, delim = chr(65535), quote = '', escape = '', strict_mode = false, "
         "encoding = 'latin-1', max_line_size = 16777216, buffer_size = 33554432) with ordinality"
         for path in files
     ]
     return (
         "with raw as (" + " union all ".join(reads) + "), "
-        "bytes as (select *, case when strlen(latin1_text) <> length(latin1_text) then from_hex(array_to_string("
-        "list_transform(string_split(latin1_text, ''), lambda c: printf('%02X', ord(c))), '')) end as b from raw) "
-        "select source_file, source_line, coalesce(try(decode(b)), cast(b as varchar), latin1_text) as line_text, "
+        "bytes as (select *, case when strlen(latin1_text) <> length(latin1_text) "
+        "then from_hex(array_to_string("
+        "list_transform(string_split(latin1_text, ''), lambda c: printf('%02X', ord(c))), '')) "
+        "end as b from raw) "
+        "select source_file, source_line, "
+        "coalesce(try(decode(b)), cast(b as varchar), latin1_text) as line_text, "
         "b is not null and try(decode(b)) is null as is_invalid_utf8 from bytes where source_line > 1"
     )
 

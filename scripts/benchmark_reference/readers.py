@@ -42,7 +42,10 @@ def typed(value: dict[str, str]) -> str:
 
     return ",\n".join(
         [
-            f"try_strptime({value['event_time']}, ['%Y-%m-%d %H:%M:%S UTC', '%Y-%m-%d %H:%M:%S']) as event_at",
+            (
+                f"try_strptime({value['event_time']}, "
+                "['%Y-%m-%d %H:%M:%S UTC', '%Y-%m-%d %H:%M:%S']) as event_at"
+            ),
             f"{value['event_type']} as event_type",
             f"{integer('product_id')} as product_id",
             f"{integer('category_id')} as category_id",

@@ -157,8 +157,10 @@ def main() -> int:
     failed = {page: result["missing"] for page, result in results.items() if result["missing"]}
     for page, result in results.items():
         print(
-            f"[dashboard] {page}: {result['values_checked'] - len(result['missing'])}/{result['values_checked']} "
-            f"KPI values found, rendered in {result['seconds_to_render']} s; screenshot {result['screenshot']}"
+            f"[dashboard] {page}: "
+            f"{result['values_checked'] - len(result['missing'])}/{result['values_checked']} "
+            f"KPI values found, rendered in {result['seconds_to_render']} s; "
+            f"screenshot {result['screenshot']}"
         )
     if failed:
         print(

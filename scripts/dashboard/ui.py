@@ -154,5 +154,6 @@ def footer(
     )
     st.caption(
         f"Read from {source} of {data.identity.path}; this refresh took {timing} of queries (cached "
-        f"results take no time). Definitions: each mart's YAML (models/marts/) and scripts/dashboard/__init__.py."
+        "results take no time). Definitions: each mart's YAML (models/marts/) and "
+        "scripts/dashboard/__init__.py."
     )

@@ -47,7 +47,8 @@ def build_report(
         sections = read_sections(marts)
         recommendations = recommend(marts)
         log(
-            f"  read KPIs, tables and recommendation figures from the marts in {time.perf_counter() - started:.1f}s"
+            "  read KPIs, tables and recommendation figures from the marts in "
+            f"{time.perf_counter() - started:.1f}s"
         )
 
         started = time.perf_counter()
@@ -90,6 +91,7 @@ def build_report(
     report.path.parent.mkdir(parents=True, exist_ok=True)
     report.path.write_text(html, encoding="utf-8")
     log(
-        f"  wrote {report.path} ({len(html) / 1024:.0f} KiB) and {len(report.charts)} PNG charts in {chart_dir}"
+        f"  wrote {report.path} ({len(html) / 1024:.0f} KiB) and {len(report.charts)} PNG charts "
+        f"in {chart_dir}"
     )
     return report

@@ -72,7 +72,11 @@ class _Markup(HTMLParser):
         elif tag in _LOADING_TAGS:
             self.found.append(shown)
         for name, value in attributes.items():
-            if name in _LOCATION_ATTRIBUTES and value and not value.startswith("#") or name == "style" and _EXTERNAL_CSS.search(value) or name.startswith("on"):
+            if (
+                (name in _LOCATION_ATTRIBUTES and value and not value.startswith("#"))
+                or (name == "style" and _EXTERNAL_CSS.search(value))
+                or name.startswith("on")
+            ):
                 self.found.append(shown)
         self._in_style = tag == "style"
 

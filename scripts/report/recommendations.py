@@ -278,7 +278,8 @@ def top_campaign(marts: MartReader) -> Recommendation:
     if best is not None:
         finding += say(
             " Among its segments holding at least an even share of its sessions, {dimension} = {value} "
-            "responds best beyond noise: click-through rate {ctr} (Wilson interval {low} to {high}), a lift of "
+            "responds best beyond noise: click-through rate {ctr} (Wilson interval {low} to {high}), "
+            "a lift of "
             "{lift} on the campaign's own rate, Holm-adjusted p-value {p_value}, over {sessions} sessions.",
             dimension=figure("rec.campaign.best_dimension", segments, best, "demographic_dimension"),
             value=figure("rec.campaign.best_value", segments, best, "demographic_value"),

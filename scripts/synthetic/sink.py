@@ -21,16 +21,16 @@ def open_csv(path: Path) -> Iterator[TextIO]:
     """Open `path` for writing text; gzip-compressed when the name ends in `.gz`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix == ".gz":
-        raw = open(path, "wb")
         # filename="" and mtime=0 keep the gzip header free of anything run-specific; level 6
         # (gzip's own default) is several times faster than Python's 9 for a few % more bytes.
-        zipped = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6)
-        text = io.TextIOWrapper(zipped, encoding="utf-8", newline="\n")
-        try:
+        # Closed innermost first: the text layer flushes into the gzip stream, which writes its
+        # trailer, then the file.
+        with (
+            open(path, "wb") as raw,
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6) as zipped,
+            io.TextIOWrapper(zipped, encoding="utf-8", newline="\n") as text,
+        ):
             yield text
-        finally:
-            text.close()
-            raw.close()
     else:
         with open(path, "w", encoding="utf-8", newline="\n") as text:
             yield text

@@ -25,6 +25,9 @@ from metricflow_semantics.sql.sql_bind_parameters import SqlBindParameterSet
 
 from tests.python.dbt_manifest import SEMANTIC_MANIFEST, load_manifest
 
+# The protocol's default: no bind parameters (one shared instance, as the default argument was).
+NO_BIND_PARAMETERS = SqlBindParameterSet()
+
 
 class ReadOnlyDuckDbClient:
     """MetricFlow's SqlClient protocol over DuckDB: the published file attached read-only."""
@@ -42,17 +45,17 @@ class ReadOnlyDuckDbClient:
         return DuckDbSqlPlanRenderer()
 
     def query(
-        self, stmt: str, sql_bind_parameter_set: SqlBindParameterSet = SqlBindParameterSet()
+        self, stmt: str, sql_bind_parameter_set: SqlBindParameterSet = NO_BIND_PARAMETERS
     ) -> MetricFlowDataTable:
         assert not sql_bind_parameter_set.param_dict, "the dbt adapter mf uses takes no bind parameters"
         cursor = self._con.execute(stmt)
         column_names = [description[0] for description in cursor.description]
         return MetricFlowDataTable.create_from_rows(column_names=column_names, rows=cursor.fetchall())
 
-    def execute(self, stmt: str, sql_bind_parameter_set: SqlBindParameterSet = SqlBindParameterSet()) -> None:
+    def execute(self, stmt: str, sql_bind_parameter_set: SqlBindParameterSet = NO_BIND_PARAMETERS) -> None:
         self._con.execute(stmt)
 
-    def dry_run(self, stmt: str, sql_bind_parameter_set: SqlBindParameterSet = SqlBindParameterSet()) -> None:
+    def dry_run(self, stmt: str, sql_bind_parameter_set: SqlBindParameterSet = NO_BIND_PARAMETERS) -> None:
         self._con.execute(f"explain {stmt}")
 
     def close(self) -> None:

@@ -53,7 +53,8 @@ def _rate(numerator, denominator):
 def _with_ctr_interval(expected: pd.DataFrame) -> pd.DataFrame:
     """The CTR's Wilson 95 % bounds from each row's click_count and session_count."""
     bounds = [
-        wilson_interval(int(x), int(n)) for x, n in zip(expected["click_count"], expected["session_count"], strict=False)
+        wilson_interval(int(x), int(n))
+        for x, n in zip(expected["click_count"], expected["session_count"], strict=False)
     ]
     return expected.assign(
         click_through_rate_lower=[lower for lower, _ in bounds],
@@ -203,7 +204,8 @@ def test_demographic_engagement(read_mart, long_demographics: pd.DataFrame) -> N
     ).reset_index()
     per_value = long_demographics.groupby(["demographic_dimension", "demographic_value"]).size()
     expected["value_session_count"] = [
-        per_value[(d, v)] for d, v in zip(expected["demographic_dimension"], expected["demographic_value"], strict=False)
+        per_value[(d, v)]
+        for d, v in zip(expected["demographic_dimension"], expected["demographic_value"], strict=False)
     ]
     expected["session_share_of_value"] = expected["session_count"] / expected["value_session_count"]
     expected["click_through_rate"] = expected["click_count"] / expected["session_count"]
@@ -248,7 +250,9 @@ def test_campaign_segment_performance(
     expected["click_through_rate"] = expected["click_count"] / expected["session_count"]
     expected["click_through_rate_lift"] = [
         None if campaign_ctr == 0 else ctr / campaign_ctr - 1
-        for ctr, campaign_ctr in zip(expected["click_through_rate"], expected["campaign_click_through_rate"], strict=False)
+        for ctr, campaign_ctr in zip(
+            expected["click_through_rate"], expected["campaign_click_through_rate"], strict=False
+        )
     ]
     # Each segment against the rest of its campaign; Holm across the campaign's segments.
     expected["lift_p_value"] = [
@@ -257,7 +261,8 @@ def test_campaign_segment_performance(
             expected["click_count"],
             expected["session_count"],
             expected["campaign_click_count"],
-            expected["campaign_session_count"], strict=False,
+            expected["campaign_session_count"],
+            strict=False,
         )
     ]
     expected["lift_adjusted_p_value"] = None
@@ -427,7 +432,8 @@ def test_demographic_depth(read_mart, long_demographics: pd.DataFrame, dbt_vars:
     expected = _with_ctr_interval(pd.DataFrame(rows))
     deep_per_dimension = expected.groupby("demographic_dimension")["deep_session_count"].transform("sum")
     expected["deep_session_share"] = [
-        _rate(deep, total) for deep, total in zip(expected["deep_session_count"], deep_per_dimension, strict=False)
+        _rate(deep, total)
+        for deep, total in zip(expected["deep_session_count"], deep_per_dimension, strict=False)
     ]
     mart = read_mart("ads.demographic_depth")
     assert_mart_equals(mart, expected, ["demographic_dimension", "demographic_value"])

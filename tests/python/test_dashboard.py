@@ -159,7 +159,9 @@ def test_store_filtered_tables_equal_pandas(analyses, ci_database, store_ref, st
     events = ref.store_slice(store_ref.clean, start, end, brands, categories)
 
     funnel = page.tables["store.funnel_summary"].to_pandas()
-    assert dict(zip(funnel["funnel_stage"], funnel["stage_user_count"], strict=False)) == ref.funnel_stage_users(events)
+    assert dict(
+        zip(funnel["funnel_stage"], funnel["stage_user_count"], strict=False)
+    ) == ref.funnel_stage_users(events)
 
     brands_found = page.tables["store.brand_revenue"].to_pandas().sort_values("brand").reset_index(drop=True)
     expected = ref.brand_revenue(events)

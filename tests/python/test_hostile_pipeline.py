@@ -98,7 +98,8 @@ def test_every_line_is_accounted_as_planted(hostile_run):
         planted_lines = {
             (line, reason)
             for line, reason in con.execute(
-                "select source_line, reject_reason from staging.base_store__events where reject_reason is not null"
+                "select source_line, reject_reason from staging.base_store__events "
+                "where reject_reason is not null"
             ).fetchall()
         }
     assert audit.raw_row_count == manifest["rows"]

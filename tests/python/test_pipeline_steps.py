@@ -20,7 +20,8 @@ def test_a_failing_step_names_itself_its_cause_and_its_log(monkeypatch: pytest.M
     message = str(failed.value)
     assert "\n" not in message
     assert re.fullmatch(
-        r"report failed: ValueError: chart store_funnel has no data\. Nothing was published; see .+pipeline\.log",
+        r"report failed: ValueError: chart store_funnel has no data\. "
+        r"Nothing was published; see .+pipeline\.log",
         message,
     ), message
     assert str(log) in message

@@ -179,7 +179,10 @@ BEST_SEGMENT = f"""(
     order by click_through_rate_lift desc, demographic_dimension, demographic_value limit 1
 )"""
 ORDERED = "(select * from store.ordered_funnel where funnel_grain = 'user')"
-ORDERED_WORST = f"(select * from {ORDERED} where drop_off_from_previous_rate > 0 order by drop_off_from_previous_rate desc, stage_order limit 1)"
+ORDERED_WORST = (
+    f"(select * from {ORDERED} where drop_off_from_previous_rate > 0 "
+    "order by drop_off_from_previous_rate desc, stage_order limit 1)"
+)
 
 
 def _catalog(column: str, gap_kind: str, stage: str) -> str:
@@ -200,7 +203,8 @@ RECOMMENDATION_FIGURES = {
     # the stage with the largest drop-off, and its rate
     "rec.funnel.stage": f"select funnel_stage from {WORST_STAGE}",
     "rec.funnel.previous_stage": (
-        f"select funnel_stage from store.funnel_summary where stage_order = (select stage_order - 1 from {WORST_STAGE})"
+        "select funnel_stage from store.funnel_summary "
+        f"where stage_order = (select stage_order - 1 from {WORST_STAGE})"
     ),
     "rec.funnel.drop_off_rate": f"select drop_off_from_previous_rate from {WORST_STAGE}",
     "rec.funnel.previous_stage_users": f"select previous_stage_user_count from {WORST_STAGE}",
@@ -209,7 +213,9 @@ RECOMMENDATION_FIGURES = {
     # the same users counted in order, and the buyers who never carted
     "rec.funnel.ordered_cart_share": f"select entry_share from {ORDERED} where funnel_stage = 'cart'",
     "rec.funnel.ordered_purchase_share": f"select entry_share from {ORDERED} where funnel_stage = 'purchase'",
-    "rec.funnel.ordered_cart_time": f"select median_seconds_from_previous from {ORDERED} where funnel_stage = 'cart'",
+    "rec.funnel.ordered_cart_time": (
+        f"select median_seconds_from_previous from {ORDERED} where funnel_stage = 'cart'"
+    ),
     "rec.funnel.ordered_purchase_time": (
         f"select median_seconds_from_previous from {ORDERED} where funnel_stage = 'purchase'"
     ),
@@ -218,24 +224,37 @@ RECOMMENDATION_FIGURES = {
     "rec.funnel.ordered_drop_off_rate": f"select drop_off_from_previous_rate from {ORDERED_WORST}",
     # cart abandoners and the brands they left
     "rec.abandoned.users": "select user_count from store.user_segments where user_segment = 'cart_abandoner'",
-    "rec.abandoned.user_share": "select user_share from store.user_segments where user_segment = 'cart_abandoner'",
-    "rec.abandoned.action": "select recommended_action from store.user_segments where user_segment = 'cart_abandoner'",
+    "rec.abandoned.user_share": (
+        "select user_share from store.user_segments where user_segment = 'cart_abandoner'"
+    ),
+    "rec.abandoned.action": (
+        "select recommended_action from store.user_segments where user_segment = 'cart_abandoner'"
+    ),
     **{f"rec.abandoned.brand_{rank}": _brand("brand", rank) for rank in (1, 2, 3)},
     **{f"rec.abandoned.brand_{rank}_value": _brand("abandoned_value", rank) for rank in (1, 2, 3)},
     **{f"rec.abandoned.brand_{rank}_users": _brand("abandoning_user_count", rank) for rank in (1, 2, 3)},
-    "rec.abandoned.unknown_value": "select abandoned_value from store.abandoned_brands where brand = 'Unknown'",
+    "rec.abandoned.unknown_value": (
+        "select abandoned_value from store.abandoned_brands where brand = 'Unknown'"
+    ),
     # zero-conversion products and alerts
     "rec.zero.products": "select count(*) from store.low_conversion_products",
-    "rec.zero.top_product": "select product_id from store.low_conversion_products order by view_count desc, product_id limit 1",
-    "rec.zero.top_brand": "select brand from store.low_conversion_products order by view_count desc, product_id limit 1",
-    "rec.zero.top_views": "select view_count from store.low_conversion_products order by view_count desc, product_id limit 1",
+    "rec.zero.top_product": (
+        "select product_id from store.low_conversion_products order by view_count desc, product_id limit 1"
+    ),
+    "rec.zero.top_brand": (
+        "select brand from store.low_conversion_products order by view_count desc, product_id limit 1"
+    ),
+    "rec.zero.top_views": (
+        "select view_count from store.low_conversion_products order by view_count desc, product_id limit 1"
+    ),
     "rec.alerts.products": "select count(*) from store.product_alerts",
     "rec.alerts.active": "select count(*) from store.product_alerts where is_active",
     "rec.alerts.top_product": (
         "select product_id from store.product_alerts order by peak_window_view_count desc, product_id limit 1"
     ),
     "rec.alerts.top_peak_views": (
-        "select peak_window_view_count from store.product_alerts order by peak_window_view_count desc, product_id limit 1"
+        "select peak_window_view_count from store.product_alerts "
+        "order by peak_window_view_count desc, product_id limit 1"
     ),
     # unattributed revenue, and what the backfill recovered
     "rec.catalog.share_before": _catalog("revenue_share", "either_missing", "before_backfill"),
@@ -252,7 +271,9 @@ RECOMMENDATION_FIGURES = {
     "rec.campaign.top_campaign": f"select {TOP_CAMPAIGN}",
     "rec.campaign.session_share": "select top_campaign_session_share from ads.kpi_summary",
     "rec.campaign.sessions": "select top_campaign_session_count from ads.kpi_summary",
-    "rec.campaign.ctr": f"select click_through_rate from ads.campaign_performance where campaign_id = {TOP_CAMPAIGN}",
+    "rec.campaign.ctr": (
+        f"select click_through_rate from ads.campaign_performance where campaign_id = {TOP_CAMPAIGN}"
+    ),
     "rec.campaign.ctr_lower": (
         f"select click_through_rate_lower from ads.campaign_performance where campaign_id = {TOP_CAMPAIGN}"
     ),
@@ -269,19 +290,45 @@ RECOMMENDATION_FIGURES = {
     "rec.campaign.best_lift": f"select click_through_rate_lift from {BEST_SEGMENT}",
     "rec.campaign.best_sessions": f"select session_count from {BEST_SEGMENT}",
     # the leading and the weakest product category
-    "rec.category.top": "select product_category_1 from ads.category_engagement order by session_count desc, product_category_1 limit 1",
-    "rec.category.top_share": "select session_share from ads.category_engagement order by session_count desc, product_category_1 limit 1",
-    "rec.category.top_ctr_index": (
-        "select click_through_rate_index from ads.category_engagement order by session_count desc, product_category_1 limit 1"
+    "rec.category.top": (
+        "select product_category_1 from ads.category_engagement "
+        "order by session_count desc, product_category_1 limit 1"
     ),
-    "rec.category.last": "select product_category_1 from ads.category_engagement order by session_count, product_category_1 desc limit 1",
-    "rec.category.last_share": "select session_share from ads.category_engagement order by session_count, product_category_1 desc limit 1",
+    "rec.category.top_share": (
+        "select session_share from ads.category_engagement "
+        "order by session_count desc, product_category_1 limit 1"
+    ),
+    "rec.category.top_ctr_index": (
+        "select click_through_rate_index from ads.category_engagement "
+        "order by session_count desc, product_category_1 limit 1"
+    ),
+    "rec.category.last": (
+        "select product_category_1 from ads.category_engagement "
+        "order by session_count, product_category_1 desc limit 1"
+    ),
+    "rec.category.last_share": (
+        "select session_share from ads.category_engagement "
+        "order by session_count, product_category_1 desc limit 1"
+    ),
     # peak hours
-    "rec.timing.weekday": "select session_weekday_name from ads.activity_heatmap order by session_count desc, session_weekday, session_hour limit 1",
-    "rec.timing.hour": "select session_hour from ads.activity_heatmap order by session_count desc, session_weekday, session_hour limit 1",
-    "rec.timing.sessions": "select session_count from ads.activity_heatmap order by session_count desc, session_weekday, session_hour limit 1",
-    "rec.timing.store_hour": "select event_hour from store.activity_by_hour order by purchase_count desc, event_hour limit 1",
-    "rec.timing.store_purchases": "select purchase_count from store.activity_by_hour order by purchase_count desc, event_hour limit 1",
+    "rec.timing.weekday": (
+        "select session_weekday_name from ads.activity_heatmap "
+        "order by session_count desc, session_weekday, session_hour limit 1"
+    ),
+    "rec.timing.hour": (
+        "select session_hour from ads.activity_heatmap "
+        "order by session_count desc, session_weekday, session_hour limit 1"
+    ),
+    "rec.timing.sessions": (
+        "select session_count from ads.activity_heatmap "
+        "order by session_count desc, session_weekday, session_hour limit 1"
+    ),
+    "rec.timing.store_hour": (
+        "select event_hour from store.activity_by_hour order by purchase_count desc, event_hour limit 1"
+    ),
+    "rec.timing.store_purchases": (
+        "select purchase_count from store.activity_by_hour order by purchase_count desc, event_hour limit 1"
+    ),
 }
 
 

@@ -39,7 +39,8 @@ def _plant(con: duckdb.DuckDBPyConnection) -> None:
     for index, value in enumerate(values, start=1):
         con.execute("update store.brand_revenue set brand = ? where revenue_rank = ?", [value, index])
         con.execute(
-            "update store.category_revenue set category = ? where category_level = 'category_code' and revenue_rank = ?",
+            "update store.category_revenue set category = ? "
+            "where category_level = 'category_code' and revenue_rank = ?",
             [value, index],
         )
         con.execute(
@@ -78,8 +79,9 @@ def _plant(con: duckdb.DuckDBPyConnection) -> None:
         insert into store.activity_by_date by name
         select cast(day as date) as event_date, 0 as event_count, 0 as view_count, 0 as cart_count,
             0 as purchase_count, 0 as revenue, 0 as active_user_count
-        from generate_series(timestamp '{EPOCH}', (select min(event_date) - 1 from store.activity_by_date), interval 1 day)
-            as days (day)
+        from generate_series(
+            timestamp '{EPOCH}', (select min(event_date) - 1 from store.activity_by_date), interval 1 day
+        ) as days (day)
         """
     )
     con.execute(
@@ -87,8 +89,11 @@ def _plant(con: duckdb.DuckDBPyConnection) -> None:
         insert into store.activity_by_month by name
         select strftime(month, '%Y-%m') as event_month, 0 as event_count, 0 as view_count, 0 as cart_count,
             0 as purchase_count, 0 as revenue, 0 as active_user_count
-        from generate_series(timestamp '{EPOCH}', (select strptime(min(event_month), '%Y-%m') - interval 1 month
-            from store.activity_by_month), interval 1 month) as months (month)
+        from generate_series(
+            timestamp '{EPOCH}',
+            (select strptime(min(event_month), '%Y-%m') - interval 1 month from store.activity_by_month),
+            interval 1 month
+        ) as months (month)
         """
     )
     for mart in ("cohort_retention", "cohort_revenue"):
@@ -98,7 +103,8 @@ def _plant(con: duckdb.DuckDBPyConnection) -> None:
             select grain as cohort_grain, cast(start as date) as cohort_start_date,
                 cast(number as integer) as period_number, cast(start as date) as period_start_date,
                 1 as cohort_user_count
-            from (values ('week', date '1970-01-05', 2700), ('month', date '{EPOCH}', 620)) as cohorts (grain, start, periods),
+            from (values ('week', date '1970-01-05', 2700), ('month', date '{EPOCH}', 620))
+                    as cohorts (grain, start, periods),
                 generate_series(0, periods) as numbers (number)
             """
         )
@@ -107,8 +113,11 @@ def _plant(con: duckdb.DuckDBPyConnection) -> None:
         insert into store.user_lifecycle by name
         select cast(week as date) as week_start_date, 0 as active_user_count, 0 as new_user_count,
             0 as returning_user_count, 0 as resurrected_user_count, 0 as dormant_user_count
-        from generate_series(timestamp '1970-01-05', (select min(week_start_date) - 7 from store.user_lifecycle),
-            interval 7 day) as weeks (week)
+        from generate_series(
+            timestamp '1970-01-05',
+            (select min(week_start_date) - 7 from store.user_lifecycle),
+            interval 7 day
+        ) as weeks (week)
         """
     )
 

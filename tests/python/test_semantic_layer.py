@@ -239,8 +239,10 @@ def test_the_time_spine_is_every_day_of_the_plausible_window(warehouse, dbt_vars
         """
         select
             min(date_day), max(date_day), count(*), count(distinct date_day),
-            (select count(*) from store.events_cleaned where event_date not in (select date_day from semantic.time_spine))
-            + (select count(*) from ads.sessions_cleaned where session_date not in (select date_day from semantic.time_spine))
+            (select count(*) from store.events_cleaned
+                where event_date not in (select date_day from semantic.time_spine))
+            + (select count(*) from ads.sessions_cleaned
+                where session_date not in (select date_day from semantic.time_spine))
         from semantic.time_spine
         """
     ).fetchone()

@@ -252,7 +252,10 @@ def test_cohort_revenue(read_mart, cohort_reference: pd.DataFrame):
     )
     # Revenue per cohort user to date, rounded to the cent: within half a cent of the exact value.
     for got, total, users in zip(
-        mart.cumulative_revenue_per_user, expected.cumulative_revenue_cents, expected.cohort_user_count, strict=False
+        mart.cumulative_revenue_per_user,
+        expected.cumulative_revenue_cents,
+        expected.cohort_user_count,
+        strict=False,
     ):
         assert abs(Fraction(str(got)) - Fraction(total, 100 * users)) <= Fraction(1, 200)
     others = expected[
@@ -267,7 +270,9 @@ def test_cohort_revenue(read_mart, cohort_reference: pd.DataFrame):
     ].assign(
         repeat_purchase_rate=[
             repeat / buyers if buyers else None
-            for repeat, buyers in zip(expected.repeat_purchaser_count, expected.cumulative_purchaser_count, strict=False)
+            for repeat, buyers in zip(
+                expected.repeat_purchaser_count, expected.cumulative_purchaser_count, strict=False
+            )
         ]
     )
     money = ["revenue", "cumulative_revenue", "cumulative_revenue_per_user"]

@@ -40,9 +40,11 @@ def parquet_reader():
 def pytest_terminal_summary(terminalreporter):
     if "spark_seconds" not in engines.SUMMARY:
         return
+    failed = engines.SUMMARY["failed"]
+    named = ": " + ", ".join(failed) if failed else ""
     terminalreporter.write_line(
-        f"engine equality: compared {engines.SUMMARY['marts']} marts, {engines.SUMMARY['rows']:,} rows, DuckDB vs Spark "
-        f"({len(engines.SUMMARY['failed'])} differ{': ' + ', '.join(engines.SUMMARY['failed']) if engines.SUMMARY['failed'] else ''}); "
+        f"engine equality: compared {engines.SUMMARY['marts']} marts, {engines.SUMMARY['rows']:,} rows, "
+        f"DuckDB vs Spark ({len(failed)} differ{named}); "
         f"the Spark build (dbt build --target spark, with its data and unit tests) took "
         f"{engines.SUMMARY['spark_seconds']:.0f}s"
     )

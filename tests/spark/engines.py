@@ -175,6 +175,8 @@ def assert_same_table(
             else:
                 same = want == got
             if not same:
-                problems.append(f"{dict(zip(keys, key, strict=False))} {name}: duckdb {want!r}, spark {got!r}")
+                problems.append(
+                    f"{dict(zip(keys, key, strict=False))} {name}: duckdb {want!r}, spark {got!r}"
+                )
     assert not problems, f"{len(problems)} cells differ:\n" + "\n".join(problems[:20])
     return len(duck_rows)

@@ -1,12 +1,12 @@
 """The store's catalog lines and planted products, calibrated to the published figures.
 
 Calibrated to the real file's published figures (REES46 "eCommerce events history in
-electronics store"). Each line is one brand in one category; `catalog` turns it into products. Expected purchases and
-revenue per line are set so that, after the row-level blanks (see `catalog`), brand and
-category revenue land near the published table: computers.components.videocards ~51 % of
-revenue; top brands msi, gigabyte, palit, asus, sapphire, amd, canon, powercolor, epson,
-pioneer; top-level categories computers, electronics, auto, stationery, construction,
-appliances.
+electronics store"). Each line is one brand in one category; `catalog` turns it into
+products. Expected purchases and revenue per line are set so that, after the row-level
+blanks (see `catalog`), brand and category revenue land near the published table:
+computers.components.videocards ~51 % of revenue; top brands msi, gigabyte, palit, asus,
+sapphire, amd, canon, powercolor, epson, pioneer; top-level categories computers,
+electronics, auto, stationery, construction, appliances.
 
 Lines with brand None or category_code None are the catalog's true gaps (rates in
 `catalog`). Ten planted products have a high browse weight and a zero buy weight (~500 to

@@ -158,7 +158,9 @@ def insert_planted(
     for position in placement.duplicate[window(placement.duplicate, start, start + len(lines))]:
         extras.append((int(position) - start, lines[int(position) - start]))
     chunk = window(placement.dirty, start, start + len(lines))
-    dirty = zip(placement.dirty[chunk], placement.dirty_kind[chunk], placement.dirty_value[chunk], strict=False)
+    dirty = zip(
+        placement.dirty[chunk], placement.dirty_kind[chunk], placement.dirty_value[chunk], strict=False
+    )
     for position, kind, value in dirty:
         local = int(position) - start
         dirty_kind = style.kinds[kind]
