@@ -1,15 +1,3 @@
-{% macro arg_min_by(value, key) -%}
-    {{ return(adapter.dispatch('arg_min_by')(value, key)) }}
-{%- endmacro %}
-
-{% macro default__arg_min_by(value, key) -%}
-    arg_min({{ value }}, {{ key }})
-{%- endmacro %}
-
-{% macro spark__arg_min_by(value, key) -%}
-    min_by({{ value }}, {{ key }})
-{%- endmacro %}
-
 {% macro list_agg(expression) -%}
     {{ return(adapter.dispatch('list_agg')(expression)) }}
 {%- endmacro %}

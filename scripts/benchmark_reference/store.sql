@@ -1,6 +1,7 @@
 -- The store models' work, written by hand as one DuckDB script, for `make benchmark` to time
 -- dbt against: read every line once, type and validate it with the same rules (quarantine by
--- reason, exact duplicates collapsed), then the store marts from the typed events. No dbt, no
+-- reason, exact duplicates collapsed), then the store marts from the typed events (the ordered
+-- funnel and the cohorts included, as the models build them). No dbt, no
 -- tests, no intermediate tables beyond what a hand-written job would keep. `{lines}` is the
 -- per-file line reader the runner (__main__.py) renders with escaped paths.
 create table lines as {lines};
@@ -166,3 +167,45 @@ windows as (
     window w as (partition by candidates.product_id order by days.d range between interval 29 days preceding and current row)
 )
 select product_id, min(d), max(d), count(*) from windows where window_views > 200 and window_purchases = 0 group by all;
+
+create table journeys as
+with per_session as (
+    select user_id, user_session,
+        min({'t': event_at, 'p': product_id, 'c': top_level, 'b': brand}) filter (where event_type = 'view') as first_view,
+        list(event_at) filter (where event_type = 'cart') as carts,
+        list(event_at) filter (where event_type = 'purchase') as buys
+    from events where event_type in ('view', 'cart', 'purchase') group by all
+),
+per_user as (
+    select user_id, null as user_session, min(first_view) as first_view, flatten(list(carts)) as carts,
+        flatten(list(buys)) as buys
+    from per_session group by user_id
+),
+carted as (
+    select *, list_min([x for x in carts if x >= first_view.t and x <= first_view.t + interval 7 day]) as cart_at
+    from (select * from per_session where user_session is not null union all by name select * from per_user)
+    where first_view is not null
+)
+select *, list_min([x for x in buys if x >= cart_at and x <= first_view.t + interval 7 day]) as purchase_at from carted;
+
+create table ordered_funnel as
+select user_session is null as user_grain, strftime(first_view.t, '%Y-%m') as month, count(*), count(cart_at), count(purchase_at),
+    median(date_diff('second', first_view.t, cart_at)), median(date_diff('second', cart_at, purchase_at))
+from journeys group by grouping sets ((1), (1, 2));
+
+create table user_periods as
+with periods as (
+    select user_id, 'week' as grain, date_trunc('week', event_at) as period, event_type, price from events
+    union all
+    select user_id, 'month', date_trunc('month', event_at), event_type, price from events
+),
+per_period as (
+    select user_id, grain, period, count(*) as events, count(*) filter (where event_type = 'purchase') as purchases,
+        sum(price) filter (where event_type = 'purchase') as revenue
+    from periods group by all
+)
+select *, min(period) over (partition by user_id, grain) as cohort from per_period;
+
+create table cohorts as
+select grain, cohort, period, count(*) as users, count(*) filter (where purchases > 0), sum(revenue)
+from user_periods group by all;

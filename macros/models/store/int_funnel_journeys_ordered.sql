@@ -13,60 +13,59 @@ with events as (
     where event_type in ('view', 'cart', 'purchase')
 ),
 
-journey_events as (
+session_journeys as (
+    -- One pass over the events, per user and session (an aggregate, not a window and
+    -- self-joins). The first view opens the journey: the smallest record, compared field by
+    -- field, so same-second views are ordered by their attributes and the attributed product
+    -- is deterministic. The cart and purchase times are kept as lists for the step rules below.
+    -- Events without a session form one group per user: they count at the user grain only.
+    select
+        user_id,
+        session_id,
+        min({{ record([
+            ('event_at', 'event_at'), ('product_id', 'product_id'),
+            ('category_top_level', 'category_top_level'), ('brand', 'brand'),
+            ('event_month', 'event_month'),
+        ]) }}) filter (where event_type = 'view') as first_view,
+        {{ list_agg('event_at') }} filter (where event_type = 'cart') as cart_times,
+        {{ list_agg('event_at') }} filter (where event_type = 'purchase') as purchase_times
+    from events
+    group by user_id, session_id
+),
+
+user_journeys as (
+    -- A user's journey rolls up their sessions' (far fewer rows than re-reading the events).
+    select
+        user_id,
+        min(first_view) as first_view,
+        flatten({{ list_agg('cart_times') }}) as cart_times,
+        flatten({{ list_agg('purchase_times') }}) as purchase_times
+    from session_journeys
+    group by user_id
+),
+
+journeys as (
     -- journey_key identifies a journey within its grain: the user, or the user and session.
     select
         'user' as funnel_grain,
         cast(user_id as {{ text_type() }}) as journey_key,
-        cast(null as {{ text_type() }}) as session_id,
         user_id,
-        event_type,
-        event_at,
-        event_month,
-        product_id,
-        brand,
-        category_top_level
-    from events
+        cast(null as {{ text_type() }}) as session_id,
+        first_view,
+        cart_times,
+        purchase_times
+    from user_journeys
     union all
     select
         'session' as funnel_grain,
         cast(user_id as {{ text_type() }}) || '|' || session_id as journey_key,
-        session_id,
         user_id,
-        event_type,
-        event_at,
-        event_month,
-        product_id,
-        brand,
-        category_top_level
-    from events
+        session_id,
+        first_view,
+        cart_times,
+        purchase_times
+    from session_journeys
     where session_id is not null
-),
-
-journeys as (
-    -- One pass per journey (an aggregate, not a window and self-joins: the same steps, about
-    -- twice as fast). The first view opens the journey; same-second views are ordered by their
-    -- attributes so the attributed product is deterministic. The cart and purchase times are
-    -- kept as lists for the step rules below.
-    select
-        funnel_grain,
-        journey_key,
-        any_value(user_id) as user_id,
-        any_value(session_id) as session_id,
-        {{ arg_min_by(
-            record([
-                ('event_at', 'event_at'), ('event_month', 'event_month'), ('product_id', 'product_id'),
-                ('brand', 'brand'), ('category_top_level', 'category_top_level'),
-            ]),
-            record([
-                ('event_at', 'event_at'), ('product_id', 'product_id'),
-                ('category_top_level', 'category_top_level'), ('brand', 'brand'),
-            ]),
-        ) }} filter (where event_type = 'view') as first_view,
-        {{ list_agg('event_at') }} filter (where event_type = 'cart') as cart_times,
-        {{ list_agg('event_at') }} filter (where event_type = 'purchase') as purchase_times
-    from journey_events
-    group by funnel_grain, journey_key
 ),
 
 entries as (
