@@ -5,7 +5,6 @@ with events as (
         session_id,
         event_type,
         event_at,
-        event_month,
         product_id,
         brand,
         category_top_level
@@ -25,7 +24,6 @@ session_journeys as (
         min({{ record([
             ('event_at', 'event_at'), ('product_id', 'product_id'),
             ('category_top_level', 'category_top_level'), ('brand', 'brand'),
-            ('event_month', 'event_month'),
         ]) }}) filter (where event_type = 'view') as first_view,
         {{ list_agg('event_at') }} filter (where event_type = 'cart') as cart_times,
         {{ list_agg('event_at') }} filter (where event_type = 'purchase') as purchase_times
@@ -76,7 +74,7 @@ entries as (
         session_id,
         first_view.event_at as first_view_at,
         {{ dbt.dateadd('day', var('funnel_window_days'), 'first_view.event_at') }} as window_end_at,
-        first_view.event_month as first_view_month,
+        {{ year_month_text('first_view.event_at') }} as first_view_month,
         first_view.product_id as first_view_product_id,
         first_view.brand as first_view_brand,
         first_view.category_top_level as first_view_category_top_level,

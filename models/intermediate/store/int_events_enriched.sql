@@ -1,5 +1,10 @@
 -- Clean events with the time features every activity mart groups by, the top-level category,
 -- and the catalog backfill applied beside (never over) the original attributes.
+-- A view, not a table: every reader takes only the columns it needs, the two lookups are small
+-- hash joins, and a stored copy cost a full pass of writing and as much disk as staging (at
+-- 110M events, 164 s and gigabytes). events_cleaned is where these rows are stored, once.
+{{ config(materialized='view') }}
+
 with events as (
     select * from {{ ref('stg_store__events') }}
 ),

@@ -6,35 +6,52 @@ with events as (
     select * from {{ ref('int_events_enriched') }}
 ),
 
-event_periods as (
+user_spans as (
+    -- One pass over the events for every grain at once: a row per user and combination of
+    -- period starts (a week that straddles two months is two rows). Each grain then rolls
+    -- these few rows up, instead of re-reading the events once per grain.
+    select
+        user_id,
+        {% for grain in cohort_grains() -%}
+            cast({{ dbt.date_trunc(grain, 'event_at') }} as date) as {{ grain }}_start_date,
+        {% endfor -%}
+        count(*) as event_count,
+        {{ event_type_measures() }}
+    from events
+    group by
+        user_id
+        {%- for grain in cohort_grains() %},
+        cast({{ dbt.date_trunc(grain, 'event_at') }} as date)
+        {%- endfor %}
+),
+
+user_cohorts as (
+    -- The cohort at each grain: the period of the user's first clean event.
+    select
+        *,
+        {% for grain in cohort_grains() -%}
+            min({{ grain }}_start_date) over (partition by user_id) as {{ grain }}_cohort_start_date
+            {%- if not loop.last %},{% endif %}
+        {% endfor %}
+    from user_spans
+),
+
+user_periods as (
     {% for grain in cohort_grains() -%}
         select
             user_id,
             '{{ grain }}' as cohort_grain,
-            cast({{ dbt.date_trunc(grain, 'event_at') }} as date) as period_start_date,
-            event_type,
-            price
-        from events
+            {{ grain }}_cohort_start_date as cohort_start_date,
+            {{ grain }}_start_date as period_start_date,
+            cast(sum(event_count) as bigint) as event_count,
+            cast(sum(view_count) as bigint) as view_count,
+            cast(sum(cart_count) as bigint) as cart_count,
+            cast(sum(purchase_count) as bigint) as purchase_count,
+            cast(sum(revenue) as decimal(38, 2)) as revenue
+        from user_cohorts
+        group by user_id, {{ grain }}_cohort_start_date, {{ grain }}_start_date
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
-),
-
-user_periods as (
-    select
-        user_id,
-        cohort_grain,
-        period_start_date,
-        count(*) as event_count,
-        {{ event_type_measures() }}
-    from event_periods
-    group by user_id, cohort_grain, period_start_date
-),
-
-cohorts as (
-    select
-        *,
-        min(period_start_date) over (partition by user_id, cohort_grain) as cohort_start_date
-    from user_periods
 ),
 
 final as (
@@ -50,7 +67,7 @@ final as (
         cart_count,
         purchase_count,
         revenue
-    from cohorts
+    from user_periods
 )
 
 select * from final
