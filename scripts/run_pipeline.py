@@ -4,8 +4,8 @@
     python -m scripts.run_pipeline --ci     # the small, fixed build that `make test` checks
 
 Steps: make sure the inputs exist (generating the built-in sample when no file was named),
-check them, `dbt build` (staging and intermediate into the build database, the marts into a
-candidate warehouse, every data test and audit), export the marts and write the HTML report
+check them, `dbt build` (staging into the build database, intermediate into a throwaway one,
+the marts into a candidate warehouse, every data test and audit), export the marts and write the HTML report
 (`scripts.report`) from the candidate, then publish warehouse and outputs together
 (`scripts.publish`). Each step prints how long it took; the last line is the report's path.
 A bad input stops the run with one line naming the file and the cause (exit 2). Any other
@@ -59,7 +59,7 @@ class Profile:
     sample_dir: Path
     samples: dict[str, tuple[Sample, ...]]  # dataset -> its built-in files
     duckdb_path: Path  # the published warehouse: marts only, what BI tools open
-    build_path: Path  # staging, intermediate and seeds; kept from run to run
+    build_path: Path  # staging and seeds; kept from run to run
     outputs_dir: Path
     memory_limit: str  # DuckDB's ceiling unless DUCKDB_MEMORY_LIMIT says otherwise (as profiles.yml)
     # User-named files (EVENTS_PATH / SESSIONS_PATH) are honoured only where this is true:
@@ -204,6 +204,20 @@ def build_path(profile: Profile) -> Path:
     return _configured_path(profile, "DUCKDB_BUILD_PATH", profile.build_path)
 
 
+def intermediate_path(profile: Profile) -> Path:
+    """The intermediate models' database (profiles.yml, alias `scratch`), beside the build one."""
+    build = build_path(profile)
+    return build.with_name(f"{build.stem}_intermediate.duckdb")
+
+
+def remove_intermediate(profile: Profile) -> None:
+    """Every run rebuilds the intermediate tables from staging: between runs they only take disk
+    (gigabytes at 110M events). A failed build keeps them for inspection until the next run."""
+    path = intermediate_path(profile)
+    for leftover in (path, path.with_name(path.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+
+
 def outputs_dir(profile: Profile) -> Path:
     return _configured_path(profile, "OUTPUTS_DIR", profile.outputs_dir)
 
@@ -220,11 +234,13 @@ def input_vars(inputs: dict[str, list[Path]]) -> dict[str, list[str]]:
 
 
 def dbt_environment(profile: Profile, published: Published) -> dict[str, str]:
-    """profiles.yml reads these: the build database, and the candidate the marts are written to."""
+    """profiles.yml reads these: the build and intermediate databases, and the candidate the marts
+    are written to."""
     env = dict(os.environ)
     env.update(
         DUCKDB_PATH=str(published.warehouse),
         DUCKDB_BUILD_PATH=str(build_path(profile)),
+        DUCKDB_INTERMEDIATE_PATH=str(intermediate_path(profile)),
         DUCKDB_CANDIDATE_PATH=str(published.candidate_warehouse),
         DUCKDB_MEMORY_LIMIT=memory_limit(profile),
         DBT_PROFILES_DIR=str(PROJECT_ROOT),
@@ -302,8 +318,10 @@ def run(profile: Profile, extra_vars: dict[str, object] | None = None) -> None:
         with step("candidates"):
             clear_candidates(published, log=_log)
         env = dbt_environment(profile, published)
+        remove_intermediate(profile)
         with step("dbt build"):
             dbt("build", profile, env, {**profile.dbt_vars, **input_vars(inputs), **(extra_vars or {})})
+        remove_intermediate(profile)
         with step("export"):
             written = export(
                 published.candidate_warehouse, published.candidate_outputs, memory_limit(profile), log=_log
@@ -328,7 +346,7 @@ def run(profile: Profile, extra_vars: dict[str, object] | None = None) -> None:
         )
         return
     print(f"Warehouse: {published.warehouse} (schemas store, ads; open it read-only)")
-    print(f"Build:     {build_path(profile)} (schemas staging, intermediate, seeds)")
+    print(f"Build:     {build_path(profile)} (schemas staging, seeds; intermediate is rebuilt each run)")
     print(f"Exports:   {outputs}")
     print(f"Charts:    {outputs / 'charts'} ({len(report.charts)} PNG files)")
     print(f"Done in {time.perf_counter() - started:.0f}s. Open the report in any browser:")

@@ -3,7 +3,7 @@
 `make test` builds the CI warehouse (`python -m scripts.run_pipeline --ci`) just before
 pytest; run alone, pytest builds it first if it is missing. The build leaves two files: the
 published warehouse (`warehouse/ci.duckdb`, marts only: fixture `warehouse`) and the build
-database (`warehouse/ci_build.duckdb`, staging and intermediate: fixture `build_warehouse`).
+database (`warehouse/ci_build.duckdb`, staging: fixture `build_warehouse`).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def warehouse(ci_database: Path):
 
 @pytest.fixture(scope="session")
 def build_warehouse(ci_database: Path):
-    """The CI build database: staging and intermediate."""
+    """The CI build database: staging."""
     with duckdb.connect(str(PROJECT_ROOT / CI.build_path), read_only=True) as con:
         yield con
 

@@ -2,8 +2,8 @@
 
 Each build gets its own target and log folders, so it never overwrites the CI build's
 manifest or run results, and its own DuckDB files under the test's tmp_path, as a run has:
-the marts in warehouse.duckdb (written in place, as a run writes its candidate), staging and
-intermediate in build.duckdb (`build_database`).
+the marts in warehouse.duckdb (written in place, as a run writes its candidate), staging in
+build.duckdb (`build_database`), intermediate beside it (kept: no run_pipeline deletes it).
 """
 
 from __future__ import annotations
@@ -69,5 +69,5 @@ def dbt_build(
 
 
 def build_database(workdir: Path) -> Path:
-    """Where `dbt_build(workdir, ...)` keeps staging and intermediate."""
+    """Where `dbt_build(workdir, ...)` keeps staging."""
     return workdir / "build.duckdb"

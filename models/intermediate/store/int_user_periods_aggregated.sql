@@ -18,11 +18,7 @@ user_spans as (
         count(*) as event_count,
         {{ event_type_measures() }}
     from events
-    group by
-        user_id
-        {%- for grain in cohort_grains() %},
-        cast({{ dbt.date_trunc(grain, 'event_at') }} as date)
-        {%- endfor %}
+    group by all
 ),
 
 user_cohorts as (
