@@ -4,8 +4,9 @@
     python -m scripts.run_pipeline --ci     # the small, fixed build that `make test` checks
 
 Steps: make sure the inputs exist (generating the built-in sample when no file was named),
-check them, `dbt build` (staging into the build database, intermediate into a throwaway one,
-the marts into a candidate warehouse, every data test and audit), export the marts and write the HTML report
+check them, `dbt build` (the parsed files and the quarantine into the build database, the tables
+rebuilt in full into a scratch one deleted after the build, the marts into a candidate
+warehouse, every data test and audit), export the marts and write the HTML report
 (`scripts.report`) from the candidate, then publish warehouse and outputs together
 (`scripts.publish`). Each step prints how long it took; the last line is the report's path.
 A bad input stops the run with one line naming the file and the cause (exit 2). Any other
@@ -70,6 +71,8 @@ class Profile:
     build_args: tuple[str, ...] = ()
     # The CI build is the fixture of `make test`: it prints its steps, not a run's results.
     quiet: bool = False
+    # Keep the scratch database after the build (scratch_path): the tests read it.
+    keeps_scratch: bool = False
 
 
 DEV = Profile(
@@ -111,6 +114,7 @@ CI = Profile(
     dbt_vars={"zero_conversion_min_views": 20, "alert_min_views": 15},
     build_args=("--quiet",),
     quiet=True,
+    keeps_scratch=True,
 )
 
 
@@ -204,16 +208,16 @@ def build_path(profile: Profile) -> Path:
     return _configured_path(profile, "DUCKDB_BUILD_PATH", profile.build_path)
 
 
-def intermediate_path(profile: Profile) -> Path:
-    """The intermediate models' database (profiles.yml, alias `scratch`), beside the build one."""
+def scratch_path(profile: Profile) -> Path:
+    """The database of the tables every run rebuilds in full (profiles.yml, alias `scratch`)."""
     build = build_path(profile)
-    return build.with_name(f"{build.stem}_intermediate.duckdb")
+    return build.with_name(f"{build.stem}_scratch.duckdb")
 
 
-def remove_intermediate(profile: Profile) -> None:
-    """Every run rebuilds the intermediate tables from staging: between runs they only take disk
-    (gigabytes at 110M events). A failed build keeps them for inspection until the next run."""
-    path = intermediate_path(profile)
+def remove_scratch(profile: Profile) -> None:
+    """Between runs the scratch tables only take disk (gigabytes at 110M events). A failed build
+    keeps them for inspection until the next run starts."""
+    path = scratch_path(profile)
     for leftover in (path, path.with_name(path.name + ".wal")):
         leftover.unlink(missing_ok=True)
 
@@ -234,13 +238,13 @@ def input_vars(inputs: dict[str, list[Path]]) -> dict[str, list[str]]:
 
 
 def dbt_environment(profile: Profile, published: Published) -> dict[str, str]:
-    """profiles.yml reads these: the build and intermediate databases, and the candidate the marts
-    are written to."""
+    """profiles.yml reads these: the build and scratch databases, and the candidate the marts are
+    written to."""
     env = dict(os.environ)
     env.update(
         DUCKDB_PATH=str(published.warehouse),
         DUCKDB_BUILD_PATH=str(build_path(profile)),
-        DUCKDB_INTERMEDIATE_PATH=str(intermediate_path(profile)),
+        DUCKDB_SCRATCH_PATH=str(scratch_path(profile)),
         DUCKDB_CANDIDATE_PATH=str(published.candidate_warehouse),
         DUCKDB_MEMORY_LIMIT=memory_limit(profile),
         DBT_PROFILES_DIR=str(PROJECT_ROOT),
@@ -318,10 +322,11 @@ def run(profile: Profile, extra_vars: dict[str, object] | None = None) -> None:
         with step("candidates"):
             clear_candidates(published, log=_log)
         env = dbt_environment(profile, published)
-        remove_intermediate(profile)
+        remove_scratch(profile)
         with step("dbt build"):
             dbt("build", profile, env, {**profile.dbt_vars, **input_vars(inputs), **(extra_vars or {})})
-        remove_intermediate(profile)
+        if not profile.keeps_scratch:
+            remove_scratch(profile)
         with step("export"):
             written = export(
                 published.candidate_warehouse, published.candidate_outputs, memory_limit(profile), log=_log
@@ -346,7 +351,7 @@ def run(profile: Profile, extra_vars: dict[str, object] | None = None) -> None:
         )
         return
     print(f"Warehouse: {published.warehouse} (schemas store, ads; open it read-only)")
-    print(f"Build:     {build_path(profile)} (schemas staging, seeds; intermediate is rebuilt each run)")
+    print(f"Build:     {build_path(profile)} (the loaded files and the quarantine: schemas staging, seeds)")
     print(f"Exports:   {outputs}")
     print(f"Charts:    {outputs / 'charts'} ({len(report.charts)} PNG files)")
     print(f"Done in {time.perf_counter() - started:.0f}s. Open the report in any browser:")

@@ -3,7 +3,8 @@
 `make test` builds the CI warehouse (`python -m scripts.run_pipeline --ci`) just before
 pytest; run alone, pytest builds it first if it is missing. The build leaves two files: the
 published warehouse (`warehouse/ci.duckdb`, marts only: fixture `warehouse`) and the build
-database (`warehouse/ci_build.duckdb`, staging: fixture `build_warehouse`).
+database (`warehouse/ci_build.duckdb`, staging, with its scratch database attached: fixture
+`build_warehouse`).
 """
 
 from __future__ import annotations
@@ -44,8 +45,10 @@ def warehouse(ci_database: Path):
 
 @pytest.fixture(scope="session")
 def build_warehouse(ci_database: Path):
-    """The CI build database: staging."""
+    """The CI build database (the loaded files, the quarantine), with the CI build's scratch
+    database attached as `scratch` (stg_store__events and the intermediate tables)."""
     with duckdb.connect(str(PROJECT_ROOT / CI.build_path), read_only=True) as con:
+        con.execute("attach ? as scratch (read_only)", [str(run_pipeline.scratch_path(CI))])
         yield con
 
 

@@ -3,7 +3,7 @@
 Each build gets its own target and log folders, so it never overwrites the CI build's
 manifest or run results, and its own DuckDB files under the test's tmp_path, as a run has:
 the marts in warehouse.duckdb (written in place, as a run writes its candidate), staging in
-build.duckdb (`build_database`), intermediate beside it (kept: no run_pipeline deletes it).
+build.duckdb (`build_database`), the tables rebuilt in full in build_scratch.duckdb beside it.
 """
 
 from __future__ import annotations

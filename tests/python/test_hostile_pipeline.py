@@ -72,6 +72,14 @@ def test_the_run_succeeds(hostile_run):
     assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-2000:]
 
 
+def test_only_the_kept_databases_stay_after_the_run(hostile_run):
+    """The tables every run rebuilds in full (the scratch database) do not stay on disk: the
+    build database (the loaded files, the quarantine) and the published warehouse do."""
+    names = {path.name for path in hostile_run["warehouse"].iterdir()}
+    assert {"build.duckdb", "analytics.duckdb"} <= names
+    assert "build_scratch.duckdb" not in names
+
+
 def test_no_sql_ran_from_the_path(hostile_run):
     after = (
         set(PROJECT_ROOT.rglob(PWNED)) | set(hostile_run["root"].rglob(PWNED)) | set(Path.cwd().rglob(PWNED))

@@ -45,7 +45,7 @@ def test_quarantine_keeps_file_line_and_text(build_warehouse, store_ref):
 
 def test_every_raw_line_is_accounted_for(build_warehouse, raw_events, events_manifest):
     (clean, clean_copies) = build_warehouse.execute(
-        "select count(*), sum(duplicate_count) from staging.stg_store__events"
+        "select count(*), sum(duplicate_count) from scratch.staging.stg_store__events"
     ).fetchone()
     (rejected, rejected_copies) = build_warehouse.execute(
         "select count(*), sum(duplicate_count) from staging.stg_store__events_rejected"
@@ -63,7 +63,7 @@ def test_clean_events_equal_the_reference(build_warehouse, store_ref):
                is_category_missing, is_brand_missing,
                cast(round(price * 100) as bigint) as price_cents, user_id, session_id,
                source_file, source_line
-        from staging.stg_store__events
+        from scratch.staging.stg_store__events
         """
     ).df()
     expected = store_ref.clean

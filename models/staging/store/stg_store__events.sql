@@ -2,7 +2,10 @@
 -- renamed, with missing catalog attributes imputed as 'Unknown' and flagged so the gap stays
 -- measurable. Exact duplicates (the same typed values, in one file or across files) are
 -- collapsed into their first occurrence, and counted.
-{{ config(materialized='table') }}
+-- Rebuilt in full by every run from base_store__events (the kept state), so it lives in the
+-- throwaway database with the intermediate tables (dbt_project.yml): a second full copy of the
+-- events would otherwise stay on disk between runs.
+{{ config(materialized='table', database='scratch') }}
 
 with usable_lines as (
     select *
