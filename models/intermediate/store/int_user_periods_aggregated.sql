@@ -43,7 +43,7 @@ user_periods as (
             cast(sum(view_count) as bigint) as view_count,
             cast(sum(cart_count) as bigint) as cart_count,
             cast(sum(purchase_count) as bigint) as purchase_count,
-            cast(sum(revenue) as decimal(38, 2)) as revenue
+            {{ money_sum("revenue") }} as revenue
         from user_cohorts
         group by user_id, {{ grain }}_cohort_start_date, {{ grain }}_start_date
         {% if not loop.last %}union all{% endif %}
