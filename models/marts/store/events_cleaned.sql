@@ -1,9 +1,9 @@
 -- The clean event log as a mart: what `outputs/events_cleaned.csv` holds (the case study's
 -- "final cleaned and formatted dataset") and what a BI tool drills into below the aggregates.
--- Every column is defined upstream (stg_store__events, int_events_enriched); this model only
--- publishes them under a contract.
+-- Every column is defined upstream (stg_store__events, int_events_enriched,
+-- int_events_backfilled); this model only publishes them under a contract.
 with events as (
-    select * from {{ ref('int_events_enriched') }}
+    select * from {{ ref('int_events_backfilled') }}
 ),
 
 final as (
