@@ -1,4 +1,4 @@
-{% test primary_key(model, columns) %}
+{% test primary_key(model, columns, nullable_columns=[]) %}
 with keyed as (
     select
         {{ columns | join(', ') }},
@@ -11,7 +11,7 @@ select *
 from keyed
 where
     row_count > 1
-    {%- for column in columns %}
+    {%- for column in columns if column not in nullable_columns %}
     or {{ column }} is null
     {%- endfor %}
 {% endtest %}
