@@ -278,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         "generation_seconds": round(time.perf_counter() - started, 1),
         "one_set": bench_one_set(files, sessions, args.scratch, args.skip_run, args.run_only),
     }
-    if not args.skip_incremental:
+    if not (args.skip_incremental or args.run_only):  # --run-only means the scan and make run only
         results["incremental"] = bench_incremental(args.events, args.layout, sessions, args.scratch)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
