@@ -13,7 +13,9 @@ script), `dbt build` (data tests, no unit tests), the whole `make run` job, and 
 run leaves. Then the incremental case: the events again as ten files, nine loaded, the tenth
 added, against a full build of all ten.
 Results go to the console and `logs/benchmark.json` (not outputs/, which each run replaces
-whole). The README's "Performance" section shows the figures.
+whole). The README's "Performance" section shows the figures. Each step's databases are deleted
+once it is measured (`--keep` keeps them for inspection); the generated inputs stay under
+`--scratch`, reused by the next run with the same arguments.
 """
 
 from __future__ import annotations
@@ -79,6 +81,19 @@ def _manifest_has(path: Path, wanted: dict) -> bool:
     return all(manifest.get(key) == value for key, value in wanted.items())
 
 
+def _discard(keep: bool, *paths: Path) -> None:
+    """Delete a measured step's databases and folders, unless --keep: at 50M events they hold
+    tens of GiB, and a full disk fails the next step."""
+    if keep:
+        return
+    for path in paths:
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
+            Path(f"{path}.wal").unlink(missing_ok=True)
+
+
 def _size_mib(*paths: Path) -> float:
     total = 0
     for path in paths:
@@ -116,7 +131,7 @@ def _dbt_build(files: list[Path], sessions: Path, workdir: Path, full_refresh: b
 
 
 def bench_one_set(
-    files: list[Path], sessions: Path, scratch: Path, skip_run: bool, run_only: bool
+    files: list[Path], sessions: Path, scratch: Path, skip_run: bool, run_only: bool, keep: bool
 ) -> dict[str, object]:
     results: dict[str, object] = {"input_mib": _size_mib(*files)}
     print("[benchmark] raw CSV scan ...", flush=True)
@@ -134,6 +149,7 @@ def bench_one_set(
     )
     for reader in () if run_only else ("lines", "rejects"):
         print(f"[benchmark] parse to a typed table, {reader} reader ...", flush=True)
+        database = scratch / f"parse_{reader}.duckdb"
         results[f"parse_{reader}_reader"] = measure(
             [
                 sys.executable,
@@ -141,10 +157,11 @@ def bench_one_set(
                 "scripts.benchmark_reference.readers",
                 reader,
                 "--database",
-                str(scratch / f"parse_{reader}.duckdb"),
+                str(database),
                 *map(str, files),
             ]
         )
+        _discard(keep, database)
     if not run_only:
         print("[benchmark] hand-written reference ...", flush=True)
         results["reference"] = measure(
@@ -157,6 +174,7 @@ def bench_one_set(
                 *map(str, files),
             ]
         )
+        _discard(keep, scratch / "reference.duckdb")
         print("[benchmark] dbt build ...", flush=True)
         build_dir = scratch / "dbt_build"
         shutil.rmtree(build_dir, ignore_errors=True)
@@ -164,6 +182,7 @@ def bench_one_set(
         results["dbt_build_vs_reference"] = round(
             results["dbt_build"]["seconds"] / results["reference"]["seconds"], 2
         )
+        _discard(keep, build_dir)
     if not skip_run:
         print("[benchmark] make run ...", flush=True)
         run_dir = scratch / "make_run"
@@ -185,10 +204,13 @@ def bench_one_set(
             "warehouse": _size_mib(run_dir / "warehouse"),
             "outputs": _size_mib(run_dir / "outputs"),
         }
+        _discard(keep, run_dir)
     return results
 
 
-def bench_incremental(events: int, layout: str, sessions: Path, scratch: Path) -> dict[str, object]:
+def bench_incremental(
+    events: int, layout: str, sessions: Path, scratch: Path, keep: bool
+) -> dict[str, object]:
     """Ten equal files: a full build of all ten, and adding the tenth to nine already loaded."""
     folder = scratch / "ten_files"
     files = _generate(folder, events, 10, layout)
@@ -200,6 +222,7 @@ def bench_incremental(events: int, layout: str, sessions: Path, scratch: Path) -
     print("[benchmark] incremental: nine files, then the tenth ...", flush=True)
     _dbt_build(files[:9], sessions, incremental_dir, full_refresh=True)
     tenth = _dbt_build(files, sessions, incremental_dir, full_refresh=False)
+    _discard(keep, full_dir, incremental_dir)
     return {
         "full_build_of_ten": full,
         "adding_the_tenth": tenth,
@@ -254,6 +277,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--skip-incremental", action="store_true", help="skip the ten-file incremental case")
     parser.add_argument("--scratch", type=Path, default=PROJECT_ROOT / "data" / "benchmark")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep each step's databases under --scratch (deleted by default)"
+    )
     parser.add_argument("--output", type=Path, default=PROJECT_ROOT / "logs" / "benchmark.json")
     args = parser.parse_args(argv)
 
@@ -276,10 +302,12 @@ def main(argv: list[str] | None = None) -> int:
         "files": args.files,
         "layout": args.layout,
         "generation_seconds": round(time.perf_counter() - started, 1),
-        "one_set": bench_one_set(files, sessions, args.scratch, args.skip_run, args.run_only),
+        "one_set": bench_one_set(files, sessions, args.scratch, args.skip_run, args.run_only, args.keep),
     }
     if not (args.skip_incremental or args.run_only):  # --run-only means the scan and make run only
-        results["incremental"] = bench_incremental(args.events, args.layout, sessions, args.scratch)
+        results["incremental"] = bench_incremental(
+            args.events, args.layout, sessions, args.scratch, args.keep
+        )
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print_table(results)
