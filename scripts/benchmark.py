@@ -11,7 +11,8 @@ DuckDB's CSV reader with its rejects tables (scripts/benchmark_reference/readers
 hand-written DuckDB reference (scripts/benchmark_reference, the store models' work as one
 script), `dbt build` (data tests, no unit tests), the whole `make run` job, and the disk the
 run leaves. Then the incremental case: the events again as ten files, nine loaded, the tenth
-added, against a full build of all ten.
+added, against a full build of all ten. Where the time goes: the reference's slowest tables and
+dbt's slowest models (its run_results.json), with the data tests' total.
 Results go to the console and `logs/benchmark.json` (not outputs/, which each run replaces
 whole). The README's "Performance" section shows the figures. Each step's databases are deleted
 once it is measured (`--keep` keeps them for inspection); the generated inputs stay under
@@ -94,6 +95,22 @@ def _discard(keep: bool, *paths: Path) -> None:
             Path(f"{path}.wal").unlink(missing_ok=True)
 
 
+def _slowest(seconds: dict[str, float], count: int = 10) -> dict[str, float]:
+    return dict(sorted(seconds.items(), key=lambda item: item[1], reverse=True)[:count])
+
+
+def _dbt_profile(run_results: Path) -> dict[str, float]:
+    """dbt's slowest models and seeds, and its data tests' thread seconds in all."""
+    results = json.loads(run_results.read_text(encoding="utf-8"))["results"]
+    tests = [r["execution_time"] for r in results if r["unique_id"].startswith("test.")]
+    nodes = {
+        r["unique_id"].split(".")[-1]: round(r["execution_time"], 1)
+        for r in results
+        if not r["unique_id"].startswith("test.")
+    }
+    return {**_slowest(nodes), "data tests (thread seconds)": round(sum(tests), 1)}
+
+
 def _size_mib(*paths: Path) -> float:
     total = 0
     for path in paths:
@@ -164,6 +181,7 @@ def bench_one_set(
         _discard(keep, database)
     if not run_only:
         print("[benchmark] hand-written reference ...", flush=True)
+        timings = scratch / "reference_timings.json"
         results["reference"] = measure(
             [
                 sys.executable,
@@ -171,10 +189,13 @@ def bench_one_set(
                 "scripts.benchmark_reference",
                 "--database",
                 str(scratch / "reference.duckdb"),
+                "--timings",
+                str(timings),
                 *map(str, files),
             ]
         )
-        _discard(keep, scratch / "reference.duckdb")
+        results["reference"]["slowest_steps"] = _slowest(json.loads(timings.read_text(encoding="utf-8")))
+        _discard(keep, scratch / "reference.duckdb", timings)
         print("[benchmark] dbt build ...", flush=True)
         build_dir = scratch / "dbt_build"
         shutil.rmtree(build_dir, ignore_errors=True)
@@ -182,6 +203,7 @@ def bench_one_set(
         results["dbt_build_vs_reference"] = round(
             results["dbt_build"]["seconds"] / results["reference"]["seconds"], 2
         )
+        results["dbt_build"]["slowest_steps"] = _dbt_profile(build_dir / "target" / "run_results.json")
         _discard(keep, build_dir)
     if not skip_run:
         print("[benchmark] make run ...", flush=True)
@@ -198,8 +220,11 @@ def bench_one_set(
         results["make_run"] = measure([sys.executable, "-m", "scripts.run_pipeline"], env)
         if run_only:
             # dbt's own elapsed time inside the run (its run_results.json), without process start.
-            run_results = json.loads((PROJECT_ROOT / "target" / "run_results.json").read_text())
-            results["dbt_build_in_run_seconds"] = round(run_results["elapsed_time"], 1)
+            run_results = PROJECT_ROOT / "target" / "run_results.json"
+            results["dbt_build_in_run_seconds"] = round(
+                json.loads(run_results.read_text())["elapsed_time"], 1
+            )
+            results["make_run"]["slowest_steps"] = _dbt_profile(run_results)
         results["disk_after_run_mib"] = {
             "warehouse": _size_mib(run_dir / "warehouse"),
             "outputs": _size_mib(run_dir / "outputs"),
@@ -244,16 +269,21 @@ def print_table(results: dict) -> None:
         f"\n{results['events']:,} {results['layout']} events in {results['files']} file(s), "
         f"{one['input_mib']:,} MiB"
     )
-    print(f"{'step':<26}{'seconds':>10}{'peak MiB':>12}")
+    print(f"{'step':<32}{'seconds':>10}{'peak MiB':>12}")
     for name, row in rows:
         if row:
-            print(f"{name:<26}{row['seconds']:>10}{row['peak_rss_mib']:>12}")
+            print(f"{name:<32}{row['seconds']:>10}{row['peak_rss_mib']:>12}")
     if "dbt_build_in_run_seconds" in one:
-        print(f"{'dbt build (inside make run)':<26}{one['dbt_build_in_run_seconds']:>10}")
+        print(f"{'dbt build (inside make run)':<32}{one['dbt_build_in_run_seconds']:>10}")
     if "dbt_build_vs_reference" in one:
         print(f"dbt build / reference: {one['dbt_build_vs_reference']}")
     if "disk_after_run_mib" in one:
         print(f"disk after make run (MiB): {one['disk_after_run_mib']}")
+    for name, row in rows:
+        if row and "slowest_steps" in row:
+            print(f"\nwhere the time goes, {name} (seconds):")
+            for step, seconds in row["slowest_steps"].items():
+                print(f"  {step:<40}{seconds:>10}")
     if "incremental" in results:
         inc = results["incremental"]
         print(
