@@ -4,7 +4,7 @@
 -- the lines of files that changed or left the inputs (forget_stale_files). The line's text is
 -- kept only where the line is rejected: quarantine shows it, nothing else needs it.
 -- The rows are written in any order (insert_in_any_order): the line number is a column, and
--- keeping the read order costs DuckDB about 40 % more file than the table holds.
+-- keeping the read order doubled this model's time at 110M events (292 s against 149 s).
 {{ config(
     materialized=('table' if target.type == 'spark' else 'incremental'),
     incremental_strategy='append',
