@@ -8,5 +8,5 @@
 {%- endmacro %}
 
 {% macro spark__insert_in_any_order() -%}
-    {#- Spark's writers keep no order to give up: nothing to run. -#}
+    {#- Spark has no such setting: its writers already write their partitions in parallel. -#}
 {%- endmacro %}
