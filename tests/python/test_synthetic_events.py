@@ -327,6 +327,10 @@ EVENT_TYPES = ("view", "cart", "purchase", "remove_from_cart")
 # (multi-category head sample).
 REMOVALS_PER_CART = 0.6
 BUYERS_WITHOUT_CART = 79 / 109
+# The multi-category store's public October 2019 file: 42,448,764 rows, 3,022,290 users,
+# 9,244,422 sessions. Its per-user and per-session work is what a benchmark of it measures.
+MULTI_ROWS_PER_USER = 42_448_764 / 3_022_290
+MULTI_SESSIONS_PER_USER = 9_244_422 / 3_022_290
 
 
 def _layout_defects(frame: pd.DataFrame, event_types: tuple[str, ...]) -> pd.DataFrame:
@@ -398,6 +402,17 @@ def test_layout_event_mix(monthly):
         share = (buyers["cart"] == 0).mean()
         assert share == pytest.approx(BUYERS_WITHOUT_CART, abs=0.05), "most buyers never cart"
         assert (per_user["purchase"] > 0).sum() > (per_user["cart"] > 0).sum()
+
+
+def test_multicategory_users_browse_as_much_as_the_real_month(monthly):
+    layout, _, clean, _ = monthly
+    users = clean["user_id"].nunique()
+    sessions = clean.loc[clean["user_session"] != "", "user_session"].nunique()
+    if layout == "multicategory":
+        assert len(clean) / users == pytest.approx(MULTI_ROWS_PER_USER, rel=0.1)
+        assert sessions / users == pytest.approx(MULTI_SESSIONS_PER_USER, rel=0.1)
+    else:
+        assert len(clean) / users < 3, "the cosmetics shop keeps the electronics store's shape"
 
 
 def test_multicategory_non_positive_prices_are_zero_priced_views(monthly):

@@ -13,10 +13,12 @@
   journey with p = 0.08, giving ~1.2 sessions per user (490,398 at the default size),
   more for busier users.
 
-Layouts change two things (`Behaviour`):
+Layouts change three things (`Behaviour`):
 * Multi-category: most buyers buy without any cart event (79 of the 109 buyers of the real
   file's first 9,999 rows, 30 carted and bought, 37 carted and never bought), so the
   segment shares among shoppers follow those; the buyer share of users stays.
+* Multi-category: users browse about seven times as much (~14 rows and ~3 sessions per user
+  in a month, as in the real October file, against 2.2 and 1.2).
 * Cosmetics: cart removals (`remove_from_cart`), ~0.6 per cart event as in the real shop.
   A carted product that is not bought is removed with p = REMOVE_UNBOUGHT_SHARE (now and
   then twice); any carted product may first go through "cart, remove" rounds (geometric,
@@ -62,6 +64,11 @@ EXTRA_VIEWS_PER_BROWSE_JOURNEY = 0.3
 # 490,398 sessions for 407,283 users at the default size.
 SESSION_BREAK_BETWEEN_JOURNEYS = 0.313
 SESSION_BREAK_IN_JOURNEY = 0.08
+# The multi-category store's browsing and session breaks: ~14 clean rows and ~3.06 sessions per
+# user (see MULTICATEGORY_BEHAVIOUR).
+MULTI_EXTRA_BROWSE_JOURNEYS_BROWSER = 9.6
+MULTI_BROWSE_JOURNEYS_SHOPPER = 9.6
+MULTI_SESSION_BREAK_BETWEEN_JOURNEYS = 0.19
 
 VIEW, CART, PURCHASE, REMOVE = range(4)
 
@@ -78,6 +85,10 @@ class Behaviour:
 
     segment_users: tuple[int, int, int, int]  # BROWSE, ABANDON, BUY_AFTER_CART, BUY_WITHOUT_CART
     removals: bool
+    # How much a user browses, and how often a session breaks between two journeys.
+    extra_browse_journeys_browser: float = EXTRA_BROWSE_JOURNEYS_BROWSER
+    browse_journeys_shopper: float = BROWSE_JOURNEYS_SHOPPER
+    session_break_between_journeys: float = SESSION_BREAK_BETWEEN_JOURNEYS
 
 
 ELECTRONICS_BEHAVIOUR = Behaviour(segment_users=SEGMENT_USERS, removals=False)
@@ -85,8 +96,16 @@ ELECTRONICS_BEHAVIOUR = Behaviour(segment_users=SEGMENT_USERS, removals=False)
 # and bought-without-cart, and 37 carted-never-bought per 109 buyers (the real file's head).
 _BUYERS = SEGMENT_USERS[2] + SEGMENT_USERS[3]
 _MULTI_SHOPPERS = (round(_BUYERS * 37 / 109), round(_BUYERS * 30 / 109), round(_BUYERS * 79 / 109))
+# Its users browse far more than the electronics store's: the public October 2019 file has
+# 42,448,764 rows, 3,022,290 users and 9,244,422 sessions (as public analyses of it count them): about 14
+# rows and 3 sessions per user, against 2.2 and 1.2. Per-user and per-session work (funnel
+# journeys, cohorts) scales with those counts, so a benchmark of this layout needs that shape.
 MULTICATEGORY_BEHAVIOUR = Behaviour(
-    segment_users=(sum(SEGMENT_USERS) - sum(_MULTI_SHOPPERS), *_MULTI_SHOPPERS), removals=False
+    segment_users=(sum(SEGMENT_USERS) - sum(_MULTI_SHOPPERS), *_MULTI_SHOPPERS),
+    removals=False,
+    extra_browse_journeys_browser=MULTI_EXTRA_BROWSE_JOURNEYS_BROWSER,
+    browse_journeys_shopper=MULTI_BROWSE_JOURNEYS_SHOPPER,
+    session_break_between_journeys=MULTI_SESSION_BREAK_BETWEEN_JOURNEYS,
 )
 COSMETICS_BEHAVIOUR = Behaviour(segment_users=SEGMENT_USERS, removals=True)
 
@@ -150,14 +169,15 @@ def _journey_counts(rng: Generator, members: np.ndarray, mean: float, base: int)
     return counts
 
 
-def _draw_journeys(rng: Generator, users: Users, catalog: Catalog) -> Journeys:
+def _draw_journeys(rng: Generator, users: Users, catalog: Catalog, behaviour: Behaviour) -> Journeys:
     """Journeys without removals (electronics' draws, in electronics' order)."""
     bought_user, bought_carts, bought_purchases = _bought_journeys(rng, users)
     cart_only = _journey_counts(rng, users.segment == ABANDON, EXTRA_CART_JOURNEYS_ABANDONER, 1)
     cart_only += _journey_counts(rng, users.segment == BUY_AFTER_CART, CART_ONLY_JOURNEYS_BUYER, 0)
     cart_user = np.repeat(np.arange(cart_only.size), cart_only)
-    browsing = _journey_counts(rng, users.segment == BROWSE, EXTRA_BROWSE_JOURNEYS_BROWSER, 1)
-    browsing += _journey_counts(rng, (users.segment != BROWSE) & users.views, BROWSE_JOURNEYS_SHOPPER, 0)
+    browsing = _journey_counts(rng, users.segment == BROWSE, behaviour.extra_browse_journeys_browser, 1)
+    shoppers = (users.segment != BROWSE) & users.views
+    browsing += _journey_counts(rng, shoppers, behaviour.browse_journeys_shopper, 0)
     browse_user = np.repeat(np.arange(browsing.size), browsing)
 
     buy_user = np.concatenate([bought_user, cart_user])
@@ -262,10 +282,12 @@ def _expand(journeys: Journeys) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.
     return journeys.user[journey], kind, journeys.product[journey], position == 0
 
 
-def _draw_sessions(rng: Generator, user: np.ndarray, opens_journey: np.ndarray) -> np.ndarray:
+def _draw_sessions(
+    rng: Generator, user: np.ndarray, opens_journey: np.ndarray, p_between: float
+) -> np.ndarray:
     """Chunk-local session index per event; sessions are numbered in event order."""
     opens_user = np.r_[True, user[1:] != user[:-1]]
-    p_break = np.where(opens_journey, SESSION_BREAK_BETWEEN_JOURNEYS, SESSION_BREAK_IN_JOURNEY)
+    p_break = np.where(opens_journey, p_between, SESSION_BREAK_IN_JOURNEY)
     opens_session = opens_user | (rng.random(user.size) < p_break)
     return np.cumsum(opens_session) - 1
 
@@ -276,10 +298,10 @@ def simulate_chunk(
     """Clean events of `n_users` new users; `opens_window` puts the file's first row at the
     window start."""
     users = _draw_users(rng, n_users, behaviour)
-    journeys = _draw_journeys(rng, users, catalog)
+    journeys = _draw_journeys(rng, users, catalog, behaviour)
     if behaviour.removals:
         journeys = _add_removals(rng, journeys)
     user, kind, product, opens_journey = _expand(journeys)
-    session = _draw_sessions(rng, user, opens_journey)
+    session = _draw_sessions(rng, user, opens_journey, behaviour.session_break_between_journeys)
     time = draw_times(rng, user, session, n_users, opens_window, window)
     return Events(user=user, kind=kind, product=product, session=session, time=time)

@@ -8,7 +8,8 @@ price,user_id,user_session` and the behaviour model; they differ in:
 * cosmetics: one month (default 2019-12), 9-digit user ids, UUID sessions, view / cart /
   purchase / remove_from_cart, no category_code on any row.
 * multicategory: one month (default 2019-10), 9-digit user ids, UUID sessions, 7-8 digit
-  product ids, view / cart / purchase; most buyers never cart; a few views priced 0.00.
+  product ids, view / cart / purchase; most buyers never cart; a few views priced 0.00;
+  about 14 rows and 3 sessions per user.
 
 Each module's docstring has the details: `behaviour` (buyers without carts, removals),
 `calendar` (monthly windows), `ids` (id shapes and disjoint id blocks), `catalog` (id ranges,
@@ -80,7 +81,7 @@ LAYOUTS: dict[str, Layout] = {
         MULTICATEGORY_CATALOG,
         MULTICATEGORY_DIRT,
         "2019-10",
-        1.97,
+        13.98,
         5,
         7,
     ),
