@@ -97,9 +97,9 @@ ELECTRONICS_BEHAVIOUR = Behaviour(segment_users=SEGMENT_USERS, removals=False)
 _BUYERS = SEGMENT_USERS[2] + SEGMENT_USERS[3]
 _MULTI_SHOPPERS = (round(_BUYERS * 37 / 109), round(_BUYERS * 30 / 109), round(_BUYERS * 79 / 109))
 # Its users browse far more than the electronics store's: the public October 2019 file has
-# 42,448,764 rows, 3,022,290 users and 9,244,422 sessions (as public analyses of it count them): about 14
-# rows and 3 sessions per user, against 2.2 and 1.2. Per-user and per-session work (funnel
-# journeys, cohorts) scales with those counts, so a benchmark of this layout needs that shape.
+# 42,448,764 rows, 3,022,290 users and 9,244,422 sessions (as public analyses of it count
+# them), about 14 rows and 3 sessions per user, against 2.2 and 1.2. Per-user and per-session
+# work (funnel journeys, cohorts) scales with those counts: a benchmark needs that shape.
 MULTICATEGORY_BEHAVIOUR = Behaviour(
     segment_users=(sum(SEGMENT_USERS) - sum(_MULTI_SHOPPERS), *_MULTI_SHOPPERS),
     removals=False,
