@@ -31,9 +31,8 @@ import sys
 import time
 from pathlib import Path
 
-from scripts.generate_sample import generate_file
+from scripts.generate_sample import generate_file, is_current
 from scripts.inputs import PROJECT_ROOT
-from scripts.synthetic.sink import manifest_path
 
 SESSIONS_ROWS = 5_000
 VENV_BIN = Path(sys.executable).parent
@@ -68,18 +67,12 @@ def _generate(folder: Path, events: int, files: int, layout: str) -> list[Path]:
         path = folder / f"events-{number + 1:02d}.csv"
         month = None if layout == "electronics" else _month(number)
         wanted = {"rows": events // files, "seed": 1_000 + number, "layout": layout, "month": month}
-        manifest = manifest_path(path)
-        if not (path.exists() and manifest.exists() and _manifest_has(manifest, wanted)):
+        if not is_current("events", path, **wanted):
             generate_file(
                 "events", path, rows=wanted["rows"], seed=wanted["seed"], layout=layout, month=month
             )
         paths.append(path)
     return paths
-
-
-def _manifest_has(path: Path, wanted: dict) -> bool:
-    manifest = json.loads(path.read_text(encoding="utf-8"))
-    return all(manifest.get(key) == value for key, value in wanted.items())
 
 
 def _discard(keep: bool, *paths: Path) -> None:

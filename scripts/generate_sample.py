@@ -14,13 +14,14 @@ planted (rows, exact duplicates, each kind of dirty row), which the tests use as
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
 
 from scripts.synthetic import events, hostile, sessions
 from scripts.synthetic.events.layouts import DEFAULT_LAYOUT, LAYOUTS, parse_month
-from scripts.synthetic.sink import write_manifest
+from scripts.synthetic.sink import manifest_path, write_manifest
 
 MIN_ROWS = 1_000
 MAX_ROWS = 100_000_000
@@ -96,6 +97,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 GENERATORS = {"events": events, "sessions": sessions}
+
+
+def is_current(dataset: str, path: Path, **wanted: object) -> bool:
+    """Whether `path` was written by this generator, at its current version, with the arguments
+    `wanted` (seed, rows, layout, month), so it can be reused instead of written again."""
+    manifest_file = manifest_path(path)
+    if not (path.exists() and manifest_file.exists()):
+        return False
+    manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+    wanted["generator_version"] = GENERATORS[dataset].GENERATOR_VERSION
+    # The sessions manifest has no layout; a hostile file has a kind: neither is a sample's.
+    found = {"layout": DEFAULT_LAYOUT, "month": None, **manifest}
+    return "kind" not in manifest and all(found.get(key) == value for key, value in wanted.items())
 
 
 def generate_file(

@@ -31,12 +31,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.export_marts import export
-from scripts.generate_sample import generate_file
+from scripts.generate_sample import generate_file, is_current
 from scripts.headline import print_headline
 from scripts.inputs import DBT_SOURCE, PROJECT_ROOT, InputError, check_input, check_inputs
 from scripts.publish import Published, PublishError, clear_candidates, publish, run_lock
 from scripts.report.build import build_report
-from scripts.synthetic.sink import manifest_path
 
 SAMPLE_SEED = 42
 DATASETS = {"events": "EVENTS_PATH", "sessions": "SESSIONS_PATH"}
@@ -149,18 +148,12 @@ def step(name: str) -> Iterator[None]:
     print(f"[{name}] done in {time.perf_counter() - started:.1f}s", flush=True)
 
 
-def _sample_is_current(path: Path, sample: Sample) -> bool:
+def _sample_is_current(path: Path, dataset: str, sample: Sample) -> bool:
     """A generated sample is reused only if its manifest says it is the file asked for."""
-    manifest_file = manifest_path(path)
-    if not (path.exists() and manifest_file.exists()):
-        return False
-    manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
     wanted = {"seed": SAMPLE_SEED, "layout": sample.layout, "month": sample.month}
     if sample.rows is not None:
         wanted["rows"] = sample.rows
-    # The sessions manifest has no layout; a hostile file has a kind: neither is a sample's.
-    found = {"layout": "electronics", "month": None, **manifest}
-    return "kind" not in manifest and all(found.get(key) == value for key, value in wanted.items())
+    return is_current(dataset, path, **wanted)
 
 
 def sample_files(profile: Profile) -> dict[str, list[Path]]:
@@ -183,7 +176,7 @@ def resolve_inputs(profile: Profile) -> dict[str, list[Path]]:
             continue
         paths = sample_files(profile)[dataset]
         for sample, path in zip(profile.samples[dataset], paths, strict=False):
-            if not _sample_is_current(path, sample):
+            if not _sample_is_current(path, dataset, sample):
                 print(
                     f"  generating the built-in {dataset} sample {sample.name} (seed {SAMPLE_SEED}) ...",
                     flush=True,

@@ -8,6 +8,7 @@ figures of the real file (reference-figures.md, section 1), within 2 % relative.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +16,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from scripts.generate_sample import generate_file, is_current
 from scripts.synthetic import events
+from scripts.synthetic.sink import manifest_path
 
 ROWS = 100_000
 SEED = 42
@@ -519,3 +522,18 @@ def test_electronics_manifest_counts_clean_rows_by_event_type(sample):
     clean = frame[~_defects(frame).any(axis=1)].drop_duplicates()
     by_type = clean["event_type"].value_counts().reindex(EVENT_TYPES, fill_value=0).to_dict()
     assert by_type == manifest["clean_rows_by_event_type"]
+
+
+def test_a_file_from_another_generator_version_is_written_again(tmp_path):
+    """`make run`, `make test` and the benchmark reuse a generated file only if its manifest
+    names the same arguments and this generator's version: a twin whose shape changed since
+    (the multi-category users' browsing, version 3) is not measured by mistake."""
+    path = tmp_path / "events.csv"
+    wanted = {"rows": 2_000, "seed": 7, "layout": "multicategory", "month": "2019-10"}
+    generate_file("events", path, **wanted)
+    assert is_current("events", path, **wanted)
+    assert not is_current("events", path, **{**wanted, "seed": 8})
+    manifest = json.loads(manifest_path(path).read_text(encoding="utf-8"))
+    manifest["generator_version"] -= 1
+    manifest_path(path).write_text(json.dumps(manifest), encoding="utf-8")
+    assert not is_current("events", path, **wanted)

@@ -19,6 +19,6 @@ dirty rows), `layouts` (what each export layout changes) and `writer` (chunking,
 determinism, the manifest).
 """
 
-from scripts.synthetic.events.writer import DEFAULT_ROWS, generate
+from scripts.synthetic.events.writer import DEFAULT_ROWS, GENERATOR_VERSION, generate
 
-__all__ = ["DEFAULT_ROWS", "generate"]
+__all__ = ["DEFAULT_ROWS", "GENERATOR_VERSION", "generate"]

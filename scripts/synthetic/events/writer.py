@@ -43,7 +43,8 @@ DEFAULT_ROWS = PUBLISHED_ROWS
 # Below this the planted rows (at least one of each kind) would crowd the clean ones.
 MIN_ROWS = 1_000
 # 2: unknown event types no longer include remove_from_cart, an accepted type.
-GENERATOR_VERSION = 2
+# 3: multi-category users browse as in the real month (~14 rows, ~3 sessions per user).
+GENERATOR_VERSION = 3
 CHUNK_USERS = 50_000
 
 

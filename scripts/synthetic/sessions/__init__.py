@@ -13,6 +13,6 @@ figures, products, campaigns), `plan` (exact per-product, per-hour and click cou
 `text` (CSV formatting) and `writer` (streaming, determinism).
 """
 
-from scripts.synthetic.sessions.writer import DEFAULT_ROWS, generate
+from scripts.synthetic.sessions.writer import DEFAULT_ROWS, GENERATOR_VERSION, generate
 
-__all__ = ["DEFAULT_ROWS", "generate"]
+__all__ = ["DEFAULT_ROWS", "GENERATOR_VERSION", "generate"]
