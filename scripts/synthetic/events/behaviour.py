@@ -64,8 +64,7 @@ EXTRA_VIEWS_PER_BROWSE_JOURNEY = 0.3
 # 490,398 sessions for 407,283 users at the default size.
 SESSION_BREAK_BETWEEN_JOURNEYS = 0.313
 SESSION_BREAK_IN_JOURNEY = 0.08
-# The multi-category store's browsing and session breaks: ~14 clean rows and ~3.06 sessions per
-# user (see MULTICATEGORY_BEHAVIOUR).
+# The multi-category store's browsing and session breaks, calibrated in MULTICATEGORY_BEHAVIOUR.
 MULTI_EXTRA_BROWSE_JOURNEYS_BROWSER = 9.6
 MULTI_BROWSE_JOURNEYS_SHOPPER = 9.6
 MULTI_SESSION_BREAK_BETWEEN_JOURNEYS = 0.19
