@@ -42,6 +42,18 @@
     ), ')'))
 {%- endmacro %}
 
+{% macro row_hash(columns) -%}
+    {{ return(adapter.dispatch('row_hash')(columns)) }}
+{%- endmacro %}
+
+{% macro default__row_hash(columns) -%}
+    hash({{ columns | join(', ') }})
+{%- endmacro %}
+
+{% macro spark__row_hash(columns) -%}
+    xxhash64({{ columns | join(', ') }})
+{%- endmacro %}
+
 {% macro _spark_nested_value_text(expression) -%}
     {#- DuckDB's text of a value inside a row: quoted when empty, 'null' in any case, holding one
         of " ' ( ) , : = [ \ ] { }, or starting or ending with whitespace; \ and ' escaped. -#}

@@ -60,12 +60,25 @@ select line_text, any_value(reject_reason) as reject_reason, min({'f': source_fi
     count(*) - 1 as duplicate_count
 from parsed where reject_reason is not null group by line_text;
 
+-- Only the lines that share a hash with another line are grouped by value: duplicates are rare.
 create table events as
-select
-    event_at, event_type, product_id, category_id, category_code, brand, price, user_id, user_session,
-    min({'f': source_file, 'l': source_line}) as first_at, count(*) - 1 as duplicate_count,
-    cast(event_at as date) as event_date, split_part(category_code, '.', 1) as top_level
-from parsed where reject_reason is null group by all;
+with usable as not materialized (
+    select *, hash(event_at, event_type, product_id, category_id, category_code, brand, price, user_id, user_session) as h
+    from parsed where reject_reason is null
+),
+shared as (select h from usable group by h having count(*) > 1),
+deduplicated as (
+    select event_at, event_type, product_id, category_id, category_code, brand, price, user_id, user_session,
+        {'f': source_file, 'l': source_line} as first_at, 0 as duplicate_count
+    from usable anti join shared using (h)
+    union all
+    select event_at, event_type, product_id, category_id, category_code, brand, price, user_id, user_session,
+        min({'f': source_file, 'l': source_line}), count(*) - 1
+    from usable semi join shared using (h)
+    group by event_at, event_type, product_id, category_id, category_code, brand, price, user_id, user_session
+)
+select *, cast(event_at as date) as event_date, split_part(category_code, '.', 1) as top_level
+from deduplicated;
 
 create table per_user as
 select

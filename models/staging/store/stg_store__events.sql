@@ -7,38 +7,76 @@
 -- events would otherwise stay on disk between runs.
 {{ config(materialized='table', database='scratch') }}
 
-with usable_lines as (
-    select *
+{%- set event_values = [
+    'event_at', 'event_type', 'product_id', 'category_id', 'category_code', 'brand', 'price',
+    'user_id', 'user_session',
+] -%}
+
+with usable_lines as {{ inlined_cte() }} (
+    select
+        *,
+        {{ row_hash(event_values) }} as values_hash
     from {{ ref('base_store__events') }}
     where reject_reason is null
 ),
 
-deduplicated as (
+-- Duplicates are rare, so the lines are not grouped by all their values (a hash table as wide
+-- as the events, which spills at 110M). Only the lines that share a hash with another line are:
+-- every exact duplicate is among them, and so are any distinct events whose hashes collide,
+-- which the grouping by value keeps apart. At 10M events the de-duplication took 5 s, not 14.
+shared_hashes as (
+    select values_hash
+    from usable_lines
+    group by values_hash
+    having count(*) > 1
+),
+
+lines_of_their_own as (
     select
-        event_at,
-        event_type,
-        product_id,
-        category_id,
-        category_code,
-        brand,
-        price,
-        user_id,
-        user_session,
+        {{ event_values | join(', ') }},
+        source_file,
+        source_line,
+        0 as duplicate_count
+    from usable_lines
+    where not exists (
+        select 1
+        from shared_hashes
+        where shared_hashes.values_hash = usable_lines.values_hash
+    )
+),
+
+lines_sharing_a_hash_collapsed as (
+    select
+        {{ event_values | join(', ') }},
         -- The first occurrence: the earliest line of the alphabetically first file.
         min({{ record([('file', 'source_file'), ('line', 'source_line')]) }}) as first_occurrence,
         count(*) - 1 as duplicate_count
     from usable_lines
-    group by all
+    where
+        exists (
+            select 1
+            from shared_hashes
+            where shared_hashes.values_hash = usable_lines.values_hash
+        )
+    group by {{ event_values | join(', ') }}
+),
+
+deduplicated as (
+    select * from lines_of_their_own
+    union all
+    select
+        {{ event_values | join(', ') }},
+        first_occurrence['file'] as source_file,
+        first_occurrence['line'] as source_line,
+        duplicate_count
+    from lines_sharing_a_hash_collapsed
 ),
 
 final as (
     select
         -- md5 of the typed values as a row: DuckDB quotes text inside a row, so no two
         -- distinct events render alike (a '|'-joined string could: 'a|b','c' vs 'a','b|c').
-        {{ row_md5([
-            'event_at', 'event_type', 'product_id', 'category_id', 'category_code', 'brand', 'price',
-            'user_id', 'user_session',
-        ]) }} as event_id,
+        {{ row_md5(event_values) }} as event_id,
         event_at,
         event_type,
         product_id,
@@ -51,8 +89,8 @@ final as (
         user_id,
         -- An empty session is still a real event: it keeps a null session.
         user_session as session_id,
-        first_occurrence['file'] as source_file,
-        first_occurrence['line'] as source_line,
+        source_file,
+        source_line,
         duplicate_count
     from deduplicated
 )
