@@ -33,6 +33,7 @@ from pathlib import Path
 
 from scripts.generate_sample import generate_file, is_current
 from scripts.inputs import PROJECT_ROOT
+from scripts.run_pipeline import dbt_target_path
 
 SESSIONS_ROWS = 5_000
 VENV_BIN = Path(sys.executable).parent
@@ -213,7 +214,7 @@ def bench_one_set(
         results["make_run"] = measure([sys.executable, "-m", "scripts.run_pipeline"], env)
         if run_only:
             # dbt's own elapsed time inside the run (its run_results.json), without process start.
-            run_results = PROJECT_ROOT / "target" / "run_results.json"
+            run_results = dbt_target_path() / "run_results.json"
             results["dbt_build_in_run_seconds"] = round(
                 json.loads(run_results.read_text())["elapsed_time"], 1
             )

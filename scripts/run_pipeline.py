@@ -122,6 +122,12 @@ PIPELINE_LOG = PROJECT_ROOT / "logs" / "pipeline.log"
 DBT_LOG = PROJECT_ROOT / "logs" / "dbt.log"
 
 
+def dbt_target_path() -> Path:
+    """Where dbt writes its manifest and run results: DBT_TARGET_PATH as dbt reads it (relative
+    to the project), else target/."""
+    return PROJECT_ROOT / (os.environ.get("DBT_TARGET_PATH") or "target")
+
+
 class StepFailed(Exception):
     """A step of the run failed; the message names the step, the cause and the log to read."""
 
@@ -281,7 +287,7 @@ def _first_dbt_failure() -> str | None:
     """The first failed node of the last dbt run and the first line of its error, which names
     the cause (and the file, for a file DuckDB could not read): `base_store__events: IO Error:
     Unexpected end of GZIP stream: /data/2019-Oct.csv.gz (and 3 more failures)`."""
-    results_file = PROJECT_ROOT / "target" / "run_results.json"
+    results_file = dbt_target_path() / "run_results.json"
     if not results_file.exists():
         return None
     results = json.loads(results_file.read_text(encoding="utf-8"))["results"]
@@ -295,7 +301,14 @@ def _first_dbt_failure() -> str | None:
         (line for line in lines if "Error:" in line and " in model " not in line), lines[0] if lines else ""
     )
     more = f" (and {len(failed) - 1} more failures)" if len(failed) > 1 else ""
-    return f"{first['unique_id'].split('.')[-1]}: {cause}{more}"
+    return f"{_node_name(first['unique_id'])}: {cause}{more}"
+
+
+def _node_name(unique_id: str) -> str:
+    """A node's name as its YAML gives it: `int_users_funnel_states`, a generic test's name without
+    the hash dbt appends to its id (`test.<project>.<name>.<hash>`), a unit test's `<model>.<test>`."""
+    kind, _project, *name = unique_id.split(".")
+    return ".".join(name[:-1] if kind == "test" and len(name) == 2 else name)
 
 
 def _log(line: str) -> None:

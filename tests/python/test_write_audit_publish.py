@@ -127,8 +127,15 @@ def _events_with_a_wishlist_only_user(folder: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("failure", ["failing data test", "model error", "out of memory"])
-def test_a_failed_run_publishes_nothing(site: Site, failure: str, tmp_path: Path):
+@pytest.mark.parametrize(
+    ("failure", "named"),
+    [
+        ("failing data test", "user_summary"),
+        ("model error", "int_users_funnel_states"),
+        ("out of memory", "Out of Memory"),
+    ],
+)
+def test_a_failed_run_publishes_nothing(site: Site, failure: str, named: str, tmp_path: Path):
     before = site.snapshot()
     if failure == "failing data test":
         # An event type the marts do not count, accepted through the var: its user gets a
@@ -147,6 +154,7 @@ def test_a_failed_run_publishes_nothing(site: Site, failure: str, tmp_path: Path
     assert result.returncode == 1, result.stdout[-3000:] + result.stderr
     last_line = result.stderr.strip().splitlines()[-1]
     assert re.match(ERROR_LINE.format(step="dbt build", log="dbt.log"), last_line), last_line
+    assert named in last_line, f"the error does not name the failure of this run: {last_line}"
     assert site.snapshot() == before
 
 
