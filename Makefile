@@ -58,11 +58,15 @@ test-spark: $(SPARK_INSTALLED)
 run: $(INSTALLED)
 	@$(PY) -m scripts.run_pipeline
 
+# pytest's workers, each given whole test files (`--dist loadfile`, so a module's fixtures are
+# built once) in the order tests/python/conftest.py collects them: the machines have 2 cores.
+PYTEST_WORKERS ?= 2
+
 ## Every check: lint, parse, a CI build of a small sample (unit and data tests), then pytest.
 test: $(INSTALLED) setup-duckdb14 lint
 	@$(VENV)/bin/dbt parse --target ci --quiet
 	@$(PY) -m scripts.run_pipeline --ci
-	@$(VENV)/bin/pytest
+	@$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # Column types and row counts come from the warehouse `make run` built; without one the
 # catalog is empty.

@@ -27,6 +27,25 @@ CI = run_pipeline.CI
 # The CI sample's files per dataset (events: one file per REES46 layout).
 CI_FILES = run_pipeline.sample_files(CI)
 
+# The test files that run the pipeline or dbt several times, longest first: minutes each, most
+# of pytest's time. `make test` gives whole files to two workers in collection order
+# (`--dist loadfile --no-loadscope-reorder`); collected first, these start at once on both
+# workers and the short files fill in after, instead of one of them starting last, alone.
+LONG_FILES = (
+    "test_write_audit_publish.py",
+    "test_incremental_load.py",
+    "test_hostile_pipeline.py",
+    "test_real_samples.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        name = item.path.name
+        return LONG_FILES.index(name) if name in LONG_FILES else len(LONG_FILES)
+
+    items.sort(key=rank)  # a stable sort: each file's tests keep their order
+
 
 @pytest.fixture(scope="session")
 def ci_database() -> Path:

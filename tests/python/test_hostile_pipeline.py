@@ -47,6 +47,7 @@ def hostile_run(tmp_path_factory) -> dict:
         "DUCKDB_PATH": str(warehouse / "analytics.duckdb"),
         "DUCKDB_BUILD_PATH": str(warehouse / "build.duckdb"),
         "OUTPUTS_DIR": str(root / "outputs"),
+        "DBT_TARGET_PATH": str(root / "target"),  # leave the project's manifest alone
     }
     before = set(PROJECT_ROOT.rglob(PWNED)) | set(root.rglob(PWNED))
     completed = subprocess.run(
