@@ -13,10 +13,11 @@ script), `dbt build` (data tests, no unit tests), the whole `make run` job, and 
 run leaves. Then the incremental case: the events again as ten files, nine loaded, the tenth
 added, against a full build of all ten. Where the time goes: the reference's slowest tables and
 dbt's slowest models (its run_results.json), with the data tests' total.
-Results go to the console and `logs/benchmark.json` (not outputs/, which each run replaces
-whole). The README's "Performance" section shows the figures. Each step's databases are deleted
-once it is measured (`--keep` keeps them for inspection); the generated inputs stay under
-`--scratch`, reused by the next run with the same arguments.
+Results go to the console, `logs/benchmark.json` (not outputs/, which each run replaces whole)
+and `PERFORMANCE.md` (render_performance: this run's table with the machine, the date and the
+commit, and how to read it; the README links to it). Each step's databases are deleted once it
+is measured (`--keep` keeps them for inspection); the generated inputs stay under `--scratch`,
+reused by the next run with the same arguments.
 """
 
 from __future__ import annotations
@@ -25,10 +26,13 @@ import argparse
 import json
 import os
 import platform
+import shlex
 import shutil
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from scripts.generate_sample import generate_file, is_current
@@ -286,6 +290,172 @@ def print_table(results: dict) -> None:
         )
 
 
+def _package_version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "not installed"
+
+
+def describe_machine() -> dict[str, object]:
+    """What the figures were measured on: cores, memory, OS, the software versions, and the
+    DuckDB memory limit and dbt threads the builds ran with (profiles.yml's defaults unless set)."""
+    return {
+        "cpus": os.cpu_count(),
+        "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "system": platform.platform(),
+        "python": platform.python_version(),
+        "duckdb": _package_version("duckdb"),
+        "dbt_core": _package_version("dbt-core"),
+        "dbt_duckdb": _package_version("dbt-duckdb"),
+        "duckdb_memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", "4GB"),
+        "dbt_threads": os.environ.get("DBT_THREADS", "2"),
+    }
+
+
+def describe_commit(performance: Path) -> dict[str, object]:
+    """The commit measured (short hash) and whether the tree had uncommitted changes, read when
+    the run starts. The PERFORMANCE.md an earlier run left does not count as a change."""
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", *args], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+
+    try:
+        commit = git("rev-parse", "--short", "HEAD")
+        changes = git("status", "--porcelain", "--", ".", f":(exclude){performance.name}")
+    except (OSError, subprocess.CalledProcessError):
+        return {"commit": "unknown (not a git checkout)", "uncommitted_changes": False}
+    return {"commit": commit, "uncommitted_changes": bool(changes)}
+
+
+def _s(seconds: float) -> str:
+    return f"{seconds:,.1f}"
+
+
+def _mib(mib: float) -> str:
+    return f"{mib:,.1f} MiB"
+
+
+def _reader_label(key: str) -> str:
+    return f"parse to a typed table, `{key.removeprefix('parse_').removesuffix('_reader')}` reader"
+
+
+HOW_TO_READ = """\
+## How to read it
+
+- Each step runs alone, as a child process: **seconds** is its wall time, **peak memory** its
+  own peak resident memory (with the processes it waited for, such as dbt under `make run`).
+- The **raw CSV scan** counts the rows as text: the floor any build pays to read the input.
+  The **parse** steps type the events into a table with each reader of
+  `scripts/benchmark_reference/readers.py` (its docstring says what each keeps of a bad line).
+- The **reference** is a hand-written DuckDB script doing the store models' work
+  (`scripts/benchmark_reference/`). **`dbt build`** builds the same data with the models and runs
+  the data tests (not the unit tests). **Build / reference** is what dbt costs on top: its start
+  and parse, the data tests, a table per model. The start and the tests weigh most on a small
+  input, so the ratio is highest there.
+- **`make run`** is the whole job a user runs: the build, the exports, the report, the publish.
+  **Disk after the run** is what it leaves (warehouse and outputs); while it runs it needs more
+  (the scratch database, DuckDB's spill files past the memory limit).
+- **Ten files** builds the same events split in ten: all at once, then the tenth added to nine
+  already loaded. Only the parse of the files already loaded is saved: de-duplication, the
+  catalog backfill and every aggregate look across the whole history, so they rebuild.
+- **Where the time goes** lists the slowest tables and models. dbt builds as many models at once
+  as it has threads, so a model's time overlaps others', and the data tests are thread seconds.
+- On a shared machine the same run can vary by a quarter from one run to the next: compare
+  figures within this run. `make benchmark` measures yours and rewrites this file
+  (`ARGS='--events N --files K --layout L'`; `python -m scripts.benchmark --help` for the rest).
+"""
+
+
+def render_performance(results: dict) -> str:
+    """PERFORMANCE.md: the run's table (machine, date, commit, arguments, each step's figures,
+    where the time goes) and how to read it. A step the run skipped reads 'not measured'."""
+    machine, run, one = results["machine"], results["run"], results["one_set"]
+    commit = f"`{run['commit']}`" + (" + uncommitted changes" if run["uncommitted_changes"] else "")
+    lines = [
+        "# Performance",
+        "",
+        "Written by `make benchmark` (`scripts/benchmark.py`) from its latest run; do not edit it by",
+        "hand. How to read it: the last section.",
+        "",
+        "| run | |",
+        "|---|---|",
+        f"| date | {run['date']} |",
+        f"| commit | {commit} |",
+        f"| command | `{run['command']}` |",
+        f"| machine | {machine['cpus']} CPUs, {machine['memory_gib']} GiB memory, {machine['system']} |",
+        f"| software | Python {machine['python']}, DuckDB {machine['duckdb']}, "
+        f"dbt-core {machine['dbt_core']}, dbt-duckdb {machine['dbt_duckdb']} |",
+        f"| settings | DuckDB memory limit {machine['duckdb_memory_limit']}, "
+        f"{machine['dbt_threads']} dbt threads |",
+        f"| input | {results['events']:,} {results['layout']} events in {results['files']} file(s), "
+        f"{_mib(one['input_mib'])} of CSV; {results['sessions']:,} sessions |",
+        "",
+        "| step | seconds | peak memory |",
+        "|---|---:|---:|",
+    ]
+    steps = [("raw CSV scan", "raw_scan")]
+    readers = [key for key in one if key.startswith("parse_")]
+    steps += [(_reader_label(key), key) for key in readers] or [("parse to a typed table", "parse")]
+    steps += [
+        ("hand-written reference", "reference"),
+        ("`dbt build`", "dbt_build"),
+        ("`make run`", "make_run"),
+    ]
+    for label, key in steps:
+        step = one.get(key)
+        if step is None and key == "dbt_build" and "dbt_build_in_run_seconds" in one:
+            lines.append(f"| `dbt build` (inside `make run`) | {_s(one['dbt_build_in_run_seconds'])} | |")
+        elif step is None:
+            lines.append(f"| {label} | not measured | |")
+        else:
+            lines.append(f"| {label} | {_s(step['seconds'])} | {_mib(step['peak_rss_mib'])} |")
+    lines.append("")
+    ratio = one.get("dbt_build_vs_reference")
+    lines.append(f"- `dbt build` / reference: {'not measured' if ratio is None else f'{ratio:.2f}'}")
+    disk = one.get("disk_after_run_mib")
+    if disk is None:
+        lines.append("- disk after `make run`: not measured")
+    else:
+        total = disk["warehouse"] + disk["outputs"]
+        lines.append(
+            f"- disk after `make run`: {_mib(total)} ({total / one['input_mib']:.2f} times the input): "
+            f"warehouse {_mib(disk['warehouse'])}, outputs {_mib(disk['outputs'])}"
+        )
+    inc = results.get("incremental")
+    if inc is None:
+        lines.append("- ten files: not measured")
+    else:
+        lines.append(
+            f"- ten files: a full build {_s(inc['full_build_of_ten']['seconds'])} s, adding the tenth "
+            f"to nine loaded {_s(inc['adding_the_tenth']['seconds'])} s ({inc['tenth_vs_full']:.0%} of "
+            f"the full build); peak memory {_mib(inc['full_build_of_ten']['peak_rss_mib'])} and "
+            f"{_mib(inc['adding_the_tenth']['peak_rss_mib'])}"
+        )
+    profiles = [
+        (label, one[key]["slowest_steps"])
+        for label, key in (
+            ("reference: table", "reference"),
+            ("`dbt build`: model", "dbt_build"),
+            ("`make run`: model", "make_run"),
+        )
+        if key in one and "slowest_steps" in one[key]
+    ]
+    if profiles:
+        lines += ["", "Where the time goes, slowest first:", ""]
+        lines.append("| " + " | ".join(f"{label} | seconds" for label, _ in profiles) + " |")
+        lines.append("|" + "---|---:|" * len(profiles))
+        ranked = [list(slowest.items()) for _, slowest in profiles]
+        for rank in range(max(map(len, ranked))):
+            cells = [
+                f"{steps[rank][0]} | {_s(steps[rank][1])}" if rank < len(steps) else " | " for steps in ranked
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n\n" + HOW_TO_READ
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.benchmark", description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=10_000_000, help="events in all (default: %(default)s)")
@@ -305,7 +475,19 @@ def main(argv: list[str] | None = None) -> int:
         "--keep", action="store_true", help="keep each step's databases under --scratch (deleted by default)"
     )
     parser.add_argument("--output", type=Path, default=PROJECT_ROOT / "logs" / "benchmark.json")
+    parser.add_argument(
+        "--performance",
+        type=Path,
+        default=PROJECT_ROOT / "PERFORMANCE.md",
+        help="the page this run's figures are written to (default: PERFORMANCE.md)",
+    )
     args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    run = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        **describe_commit(args.performance),
+        "command": shlex.join(["python", "-m", "scripts.benchmark", *arguments]),
+    }
 
     sessions = args.scratch / "sessions.csv"
     if not sessions.exists():
@@ -317,14 +499,12 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     files = _generate(folder, args.events, args.files, args.layout)
     results: dict[str, object] = {
-        "machine": {
-            "cpus": os.cpu_count(),
-            "python": platform.python_version(),
-            "system": platform.platform(),
-        },
+        "machine": describe_machine(),
+        "run": run,
         "events": args.events,
         "files": args.files,
         "layout": args.layout,
+        "sessions": SESSIONS_ROWS,
         "generation_seconds": round(time.perf_counter() - started, 1),
         "one_set": bench_one_set(files, sessions, args.scratch, args.skip_run, args.run_only, args.keep),
     }
@@ -334,8 +514,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    args.performance.write_text(render_performance(results), encoding="utf-8")
     print_table(results)
-    print(f"\nWritten to {args.output}")
+    print(f"\nWritten to {args.output} and {args.performance}")
     return 0
 
 
