@@ -357,7 +357,8 @@ HOW_TO_READ = """\
   input, so the ratio is highest there.
 - **`make run`** is the whole job a user runs: the build, the exports, the report, the publish.
   **Disk after the run** is what it leaves (warehouse and outputs); while it runs it needs more
-  (the scratch database, DuckDB's spill files past the memory limit).
+  (the scratch database, DuckDB's spill files past the memory limit). A mart a spreadsheet can
+  open (up to 1,048,576 rows) is exported as CSV too, so on a small input the outputs outweigh it.
 - **Ten files** builds the same events split in ten: all at once, then the tenth added to nine
   already loaded. Only the parse of the files already loaded is saved: de-duplication, the
   catalog backfill and every aggregate look across the whole history, so they rebuild.
