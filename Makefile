@@ -123,6 +123,6 @@ lint: $(INSTALLED)
 clean:
 	rm -rf target target-spark logs warehouse outputs outputs-ci outputs-dashboard data/ci
 
-## Speed, memory and disk against a hand-written reference, one run (logs/benchmark.json): ARGS='--events N --files K --layout L'.
+## Speed, memory and disk against a hand-written reference, one run, written to PERFORMANCE.md (and logs/benchmark.json): ARGS='--events N --files K --layout L'.
 benchmark: $(INSTALLED)
 	@$(PY) -m scripts.benchmark $(ARGS)

@@ -1,11 +1,13 @@
 """House governance, checked on the dbt manifest: every mart is described (and each of its
 columns), has a primary-key test and an enforced contract; exposures depend on marts only.
+And the README stays a map that links its figures.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from scripts.inputs import PROJECT_ROOT
 from tests.python.dbt_manifest import load_manifest, mart_nodes
 
 
@@ -154,3 +156,12 @@ def test_every_project_macro_is_documented(manifest: dict):
         if documented != declared:
             problems.append(f"{macro['name']}: arguments {sorted(declared)}, documented {sorted(documented)}")
     assert not problems, f"{len(problems)} macro(s) undocumented:\n" + "\n".join(problems)
+
+
+def test_the_readme_is_a_map_and_links_the_figures():
+    """House rule: the README is a map for users, at most 120 lines, with no figures of its own:
+    they live in PERFORMANCE.md, which `make benchmark` writes (scripts/benchmark.py)."""
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= 120, f"README.md has {len(readme.splitlines())} lines, at most 120"
+    assert "(PERFORMANCE.md)" in readme, "README.md does not link PERFORMANCE.md"
+    assert (PROJECT_ROOT / "PERFORMANCE.md").exists(), "no PERFORMANCE.md: run make benchmark"
