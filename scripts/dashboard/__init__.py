@@ -7,7 +7,8 @@ Start
 `python -m scripts.dashboard --ci` serves the CI build (warehouse/ci.duckdb) instead; a warehouse
 built with `scripts.run_pipeline --vars '{...}'` needs the same `--vars` here, because the
 filtered queries are compiled with the thresholds (alert_min_views, ...) the marts were built with.
-`make test-dashboard` loads both pages in headless Chromium and saves outputs-dashboard/*.png.
+`make test-dashboard` loads both pages in headless Chromium at 1400 px, fails on a KPI card whose
+value is cut, and saves outputs-dashboard/*.png.
 
 What it shows
     Store      KPI cards (store.kpi_summary), the case study's funnel (funnel_summary) beside the
@@ -23,6 +24,9 @@ What it shows
                returning-user rate. Filters: session date, campaign, gender, age level, city
                development index, user group.
     Every visual of a page follows its filters. Charts are the report's (scripts/report/charts.py).
+    Values read as in the report (scripts/formatting.py); a card too narrow for every digit
+    shows compact units (5.11M) with the exact value on hover, and tables write p-values as
+    < 0.0001 or four decimals.
 
 Where the numbers come from (one definition per metric)
     No filter: the marts themselves. With a filter: each mart's own compiled SQL (dbt compile,

@@ -19,11 +19,11 @@ import altair as alt
 import streamlit as st
 
 from scripts.dashboard import data
+from scripts.dashboard.cards import card_help, card_value
 from scripts.dashboard.data import CampaignOptions, PageData, StoreOptions, load_page
 from scripts.dashboard.filters import CampaignFilters, DateRange, StoreFilters
 from scripts.dashboard.queries import DEFAULT_TARGET, FilteredQuery, filtered_dir, load_queries
 from scripts.dashboard.warehouse import FileIdentity, Republished, WarehouseMissing, identify
-from scripts.headline import format_value
 from scripts.inputs import PROJECT_ROOT
 from scripts.report.marts import MartReader
 
@@ -103,12 +103,14 @@ def campaign_options(identity: FileIdentity) -> CampaignOptions:
 
 
 def cards(kpi: Mapping[str, Any], labels: Mapping[str, str]) -> None:
-    """One st.metric per KPI column, formatted as the report formats it."""
+    """One st.metric per KPI column, formatted as the report formats it (in compact units, with
+    the exact value on hover, when it is longer than a card)."""
     items = list(labels.items())
     for row_start in range(0, len(items), CARDS_PER_ROW):
         columns = st.columns(CARDS_PER_ROW)
         for column, (name, label) in zip(columns, items[row_start : row_start + CARDS_PER_ROW], strict=False):
-            column.metric(label, format_value(name, kpi[name]))
+            shown, exact = card_value(name, kpi[name])
+            column.metric(label, shown, help=card_help(exact))
 
 
 def chart(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -19,13 +20,14 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scripts.dashboard import data
+from scripts.dashboard import data, tables
 from scripts.dashboard.cards import CAMPAIGNS as CAMPAIGN_CARDS
 from scripts.dashboard.cards import STORE as STORE_CARDS
+from scripts.dashboard.cards import card_help, card_value
 from scripts.dashboard.filters import CampaignFilters, DateRange, StoreFilters
 from scripts.dashboard.queries import CompileError, compile_queries, compose, load_queries
 from scripts.dashboard.warehouse import connect, fetch, identify, mart_query
-from scripts.headline import format_value
+from scripts.formatting import compact_value
 from scripts.inputs import PROJECT_ROOT
 from tests.python import dashboard_reference as ref
 from tests.python.ads_reference import clean_sessions
@@ -59,8 +61,9 @@ def _run(at: AppTest) -> AppTest:
     return at
 
 
-def _cards(at: AppTest) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
+def _cards(at: AppTest) -> dict[str, tuple[str, str | None]]:
+    """Each card's text and hover text."""
+    return {metric.label: (metric.value, metric.proto.help or None) for metric in at.metric}
 
 
 def _mart_row(warehouse, relation: str) -> dict:
@@ -69,8 +72,10 @@ def _mart_row(warehouse, relation: str) -> dict:
     return dict(zip([column[0] for column in cursor.description], cursor.fetchone(), strict=False))
 
 
-def _formatted(labels: dict[str, str], values: dict) -> dict[str, str]:
-    return {label: format_value(column, values[column]) for column, label in labels.items()}
+def _formatted(labels: dict[str, str], values: dict) -> dict[str, tuple[str, str | None]]:
+    """The cards as the report formats their values, in compact units when too long for a card."""
+    cards = {label: card_value(column, values[column]) for column, label in labels.items()}
+    return {label: (shown, card_help(exact)) for label, (shown, exact) in cards.items()}
 
 
 @pytest.fixture(scope="session")
@@ -321,6 +326,55 @@ def test_compose_refuses_an_input_it_cannot_bind():
     )
     with pytest.raises(CompileError, match="price_bands"):
         compose(manifest, "store.shares")
+
+
+# ------------------------------------------------------------------ how values read
+
+
+def test_p_values_read_as_the_report_writes_them():
+    """The significant segments' p-values are far below 0.0001 (2e-21 in the default sample):
+    as floats the grid printed 0.000000000000000000002."""
+    frame = pd.DataFrame(
+        {
+            "lift_adjusted_p_value": [2.1e-21, 0.00012, 0.0015, 0.04, float("nan")],
+            "click_through_rate": [0.1772, 0.1, 0.066, 0.5, 0.0],
+            "click_through_rate_lift": [1.9492, -0.0608, 0.0, 0.5, 0.1],
+        }
+    )
+    shown, config = tables.table_view(frame, {"lift_adjusted_p_value": "Holm-adjusted p"})
+    assert list(shown["lift_adjusted_p_value"]) == ["< 0.0001", "0.0001", "0.0015", "0.0400", "n/a"]
+    assert config["lift_adjusted_p_value"]["label"] == "Holm-adjusted p"
+    # Rates and lifts stay numbers, in percent, drawn with two decimals (lifts signed).
+    assert list(shown["click_through_rate"]) == pytest.approx([17.72, 10.0, 6.6, 50.0, 0.0])
+    assert config["click_through_rate"]["type_config"]["format"] == "%.2f%%"
+    assert config["click_through_rate_lift"]["type_config"]["format"] == "%+.2f%%"
+    assert list(frame["lift_adjusted_p_value"])[0] == 2.1e-21, "the page's frame is not changed"
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "shown", "exact"),
+    [
+        # The default sample's revenue, cut to `5,108,79…` at 1400 px before.
+        ("revenue", Decimal("5108792.67"), "5.11M", "5,108,792.67"),
+        ("revenue", Decimal("387896.57"), "387,896.57", None),  # ten characters: shown whole
+        ("user_count", 109_903_420, "109.90M", "109,903,420"),
+        ("revenue", Decimal("999999999.99"), "1.00B", "999,999,999.99"),  # rounds up a unit
+        ("user_count", 1_234_567, "1,234,567", None),
+        ("user_conversion_rate", 0.0523, "5.23%", None),
+        ("top_campaign_id", 118601, "118601", None),
+    ],
+)
+def test_a_card_shows_compact_units_only_when_its_value_is_too_long(column, value, shown, exact):
+    assert card_value(column, value) == (shown, exact)
+
+
+def test_compact_units_never_apply_to_rates_ids_or_small_numbers():
+    assert compact_value("revenue_share", 12_345.0) is None
+    assert compact_value("campaign_id", 12_345_678) is None
+    assert compact_value("lift_adjusted_p_value", 5_000.0) is None
+    assert compact_value("view_count", 999) is None
+    assert compact_value("view_count", 999_995) == "1.00M"
+    assert compact_value("revenue", Decimal("-2500000")) == "-2.50M"
 
 
 # ------------------------------------------------------------------ safety and freshness
