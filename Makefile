@@ -87,9 +87,10 @@ docs: $(INSTALLED)
 dashboard: $(INSTALLED)
 	@$(PY) -m scripts.dashboard --port $${DASHBOARD_PORT:-8501}
 
-# Headless Chromium loads both pages served over the CI build (after `make test`), finds the
-# KPI values and saves screenshots in outputs-dashboard/.
-## The dashboard in a real browser (after make test): KPI values found, screenshots saved.
+# Headless Chromium loads both pages served over the CI build (after `make test`) at 1400 px,
+# checks every KPI card (its value, nothing cut, the exact value on hover where a card shows
+# compact units) and saves screenshots in outputs-dashboard/. `--dev`: the `make run` warehouse.
+## The dashboard in a real browser (after make test): KPI cards checked, screenshots saved.
 test-dashboard: $(INSTALLED) chromium
 	@$(PY) -m scripts.dashboard.browser_check
 

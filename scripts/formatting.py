@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 
-def _is_fraction(name: str) -> bool:
+def is_fraction(name: str) -> bool:
     """Columns holding a fraction 0-1: `_rate` (the house rule) and a rate's interval bounds
     (`_rate_lower` / `_rate_upper`), and the `_share` / `_share_of_x` names some marts use for
     the same thing."""
@@ -27,7 +27,7 @@ def format_value(name: str, value: object) -> str:
     identifiers as they are, other decimals with two places."""
     if value is None:
         return "n/a"
-    if _is_fraction(name):
+    if is_fraction(name):
         return f"{float(value):.2%}"
     if name.endswith("_p_value"):
         return "< 0.0001" if float(value) < 0.0001 else f"{float(value):.4f}"
@@ -42,3 +42,27 @@ def format_value(name: str, value: object) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
+
+
+# Smallest first.
+_COMPACT_UNITS = (("K", 10**3), ("M", 10**6), ("B", 10**9), ("T", 10**12))
+
+
+def compact_value(name: str, value: object) -> str | None:
+    """A count or an amount in thousands, millions, ... with two decimals (`5.11M`), for a place
+    too narrow for every digit; None where a unit would mislead or nothing is gained: rates,
+    shares, lifts, p-values, durations, identifiers, text, and numbers under a thousand."""
+    if value is None or isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return None
+    if is_fraction(name) or name.endswith(("_id", "_p_value", "_lift")) or "_seconds" in name:
+        return None
+    number = float(value)
+    reached = [position for position, (_, size) in enumerate(_COMPACT_UNITS) if abs(number) >= size]
+    if not reached:
+        return None
+    position = reached[-1]
+    # 999,995 would read 1,000.00K: it is 1.00M.
+    if abs(round(number / _COMPACT_UNITS[position][1], 2)) >= 1000 and position + 1 < len(_COMPACT_UNITS):
+        position += 1
+    unit, size = _COMPACT_UNITS[position]
+    return f"{number / size:,.2f}{unit}"

@@ -2,12 +2,13 @@
 
 Start
     make run            # build and publish warehouse/analytics.duckdb (once, or after new data)
-    make dashboard      # compile the analyses, then serve http://127.0.0.1:8501 (DASHBOARD_PORT)
+    make dashboard      # compile the filtered queries, then serve http://127.0.0.1:8501 (DASHBOARD_PORT)
 
 `python -m scripts.dashboard --ci` serves the CI build (warehouse/ci.duckdb) instead; a warehouse
 built with `scripts.run_pipeline --vars '{...}'` needs the same `--vars` here, because the
 filtered queries are compiled with the thresholds (alert_min_views, ...) the marts were built with.
-`make test-dashboard` loads both pages in headless Chromium and saves outputs-dashboard/*.png.
+`make test-dashboard` loads both pages in headless Chromium at 1400 px, fails on a KPI card whose
+value is cut, and saves outputs-dashboard/*.png.
 
 What it shows
     Store      KPI cards (store.kpi_summary), the case study's funnel (funnel_summary) beside the
@@ -23,16 +24,21 @@ What it shows
                returning-user rate. Filters: session date, campaign, gender, age level, city
                development index, user group.
     Every visual of a page follows its filters. Charts are the report's (scripts/report/charts.py).
+    Values read as in the report (scripts/formatting.py); a card too narrow for every digit
+    shows compact units (5.11M) with the exact value on hover, and tables write p-values as
+    < 0.0001 or four decimals.
 
 Where the numbers come from (one definition per metric)
-    No filter: the marts themselves. With a filter: the dbt analyses analyses/dashboard/*.sql,
-    one per mart, each running that mart's own query macro (macros/models/, the SQL the model
-    itself runs) over the filtered rows of the clean fact table (store.events_cleaned,
-    ads.sessions_cleaned). Filter values are bind parameters ($1, $2, ...), never SQL text.
-    Python computes no metric; it formats values as the report does. A filtered page answers
-    "what would the marts say if the log held only these rows", except that a product's brand
-    and category (the catalog) and a user's returning flag come from the whole log, as in the
-    marts. tests/python/test_dashboard.py checks every analysis over the whole log against its
+    No filter: the marts themselves. With a filter: each mart's own compiled SQL (dbt compile,
+    target/dashboard/) run over the filtered rows of the clean fact table (store.events_cleaned,
+    ads.sessions_cleaned; filters.py), with every model between them computed from those rows
+    by its own compiled SQL: queries.py renames each input relation of the compiled code to a
+    CTE holding that input and writes one query per mart to target/dashboard/filtered/. Filter
+    values are bind parameters ($1, $2, ...), never SQL text. Python computes no metric; it
+    formats values as the report does. A filtered page answers "what would the marts say if the
+    log held only these rows", except that a product's brand and category (the catalog) and a
+    user's returning flag come from the whole log, as in the marts.
+    tests/python/test_dashboard.py checks every filtered query over the whole log against its
     mart, and filtered pages against an independent pandas computation on the slice.
 
 Reading the warehouse while `make run` publishes
@@ -69,6 +75,7 @@ Another BI tool instead (Metabase, Superset, Power BI, Evidence, ...)
     The marts carry table and column comments (each mart's YAML), which most tools show. A
     tool that keeps its connection open keeps reading the publication it opened: reconnect (or
     let its pool recycle connections) to see a new run. For filtered numbers with the marts'
-    definitions outside this dashboard, run the compiled analyses
-    (target/dashboard/compiled/.../analyses/dashboard/*.sql) with the file attached as `marts`.
+    definitions outside this dashboard, run the filtered queries
+    (target/dashboard/filtered/<schema>__<mart>.sql, after `python -m scripts.dashboard compile`)
+    with the file attached as `marts` and the filter values bound to $1, $2, ...
 """

@@ -1,8 +1,8 @@
-"""Start the dashboard: compile the analyses, then serve the app on 127.0.0.1.
+"""Start the dashboard: compile its filtered queries, then serve the app on 127.0.0.1.
 
 python -m scripts.dashboard              # what `make dashboard` runs (DASHBOARD_PORT, default 8501)
 python -m scripts.dashboard --ci         # over the CI build (warehouse/ci.duckdb, the CI vars)
-python -m scripts.dashboard compile      # only compile analyses/dashboard/ to SQL
+python -m scripts.dashboard compile      # only compile the filtered queries (target/dashboard/filtered/)
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 from scripts import run_pipeline
-from scripts.dashboard.analyses import DEFAULT_TARGET, CompileError, compile_analyses
+from scripts.dashboard.data import PAGE_RELATIONS
+from scripts.dashboard.queries import DEFAULT_TARGET, CompileError, compile_queries
 from scripts.inputs import PROJECT_ROOT
 
 APP = Path(__file__).with_name("app.py")
@@ -41,11 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     profile = run_pipeline.CI if args.ci else run_pipeline.DEV
     try:
-        folder = compile_analyses(args.target, build_vars(args.ci, args.vars))
+        folder = compile_queries(PAGE_RELATIONS, args.target, build_vars(args.ci, args.vars))
     except CompileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"[dashboard] analyses compiled into {folder}")
+    print(f"[dashboard] filtered queries compiled into {folder}")
     if args.command == "compile":
         return 0
     warehouse = run_pipeline.duckdb_path(profile)

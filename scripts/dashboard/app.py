@@ -1,5 +1,5 @@
 """The dashboard's entry point: `streamlit run scripts/dashboard/app.py` (`make dashboard`
-starts it through `python -m scripts.dashboard`, which compiles the analyses first)."""
+starts it through `python -m scripts.dashboard`, which compiles the filtered queries first)."""
 
 from __future__ import annotations
 

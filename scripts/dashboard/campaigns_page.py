@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from scripts.dashboard import cards, ui
+from scripts.dashboard import cards, tables, ui
 from scripts.dashboard.data import CAMPAIGN_RELATIONS, clamp, reader
 from scripts.dashboard.filters import CampaignFilters
 from scripts.report import charts
@@ -19,6 +19,18 @@ DEMOGRAPHIC_FILTERS = {
     "age_level": ("ads_age_levels", "Age level"),
     "city_development_index": ("ads_city_development_indexes", "City development index"),
     "user_group_id": ("ads_user_groups", "User group"),
+}
+
+# The significant segments' headers: short enough that every column fits at 1400 px.
+SIGNIFICANT_LABELS = {
+    "campaign_id": "Campaign",
+    "demographic_dimension": "Dimension",
+    "demographic_value": "Value",
+    "session_count": "Sessions",
+    "click_through_rate": "CTR",
+    "click_through_rate_lift": "CTR lift vs rest of campaign",
+    "lift_adjusted_p_value": "Holm-adjusted p",
+    "is_best_responding_segment": "Best-responding segment",
 }
 
 
@@ -85,7 +97,7 @@ def render() -> None:
         limit=LIST_LIMIT,
     )
     st.caption(f"Significant segments (Holm-adjusted p < the significance level), first {LIST_LIMIT}")
-    st.dataframe(
+    tables.table(
         significant[
             [
                 "campaign_id",
@@ -98,7 +110,7 @@ def render() -> None:
                 "is_best_responding_segment",
             ]
         ],
-        hide_index=True,
+        SIGNIFICANT_LABELS,
     )
 
     st.header("When and who")

@@ -1,9 +1,10 @@
-"""The numbers behind each page: mart rows when a page is unfiltered, the dbt analyses over the
-filtered slice otherwise, both as Arrow tables keyed by mart relation name.
+"""The numbers behind each page: mart rows when a page is unfiltered, the marts' filtered
+queries otherwise, both as Arrow tables keyed by mart relation name.
 
 Nothing here computes a metric. Unfiltered, a page shows the marts as published (pre-aggregated,
-milliseconds at any size). Filtered, each mart is recomputed by its analysis: the model's own
-query over the slice, so a filtered number has the mart's definition. The page then reads both
+milliseconds at any size). Filtered, each mart is recomputed by its filtered query: the model's
+own compiled SQL over the slice (scripts/dashboard/queries.py), so a filtered number has the
+mart's definition. The page then reads both
 kinds through the report's `MartReader`, so the report's chart builders draw either.
 """
 
@@ -17,8 +18,8 @@ from datetime import date
 import duckdb
 import pyarrow as pa
 
-from scripts.dashboard.analyses import Analysis
 from scripts.dashboard.filters import CampaignFilters, DateRange, StoreFilters
+from scripts.dashboard.queries import FilteredQuery
 from scripts.dashboard.warehouse import FileIdentity, connect, fetch, mart_query
 from scripts.report.marts import MartReader
 
@@ -50,6 +51,8 @@ CAMPAIGN_RELATIONS = (
     "ads.activity_peaks",
     "ads.engagement_depth",
 )
+# Every mart a page can filter: each gets a filtered query (scripts/dashboard/queries.py).
+PAGE_RELATIONS = (*STORE_RELATIONS, *STORE_DEFERRED_RELATIONS, *CAMPAIGN_RELATIONS)
 DEMOGRAPHIC_DIMENSIONS = ("gender", "age_level", "city_development_index", "user_group_id")
 UNKNOWN = "Unknown"
 
@@ -128,7 +131,7 @@ def load_page(
     relations: tuple[str, ...],
     filters: StoreFilters | CampaignFilters,
     full_range: DateRange,
-    analyses: Mapping[str, Analysis],
+    queries: Mapping[str, FilteredQuery],
 ) -> PageData:
     """Every relation of a page, from one connection to publication `identity`."""
     filtered = not filters.is_unfiltered(full_range)
@@ -137,7 +140,7 @@ def load_page(
         if filtered:
             params = filters.params()
             tables = {
-                relation: fetch(con, analyses[relation].sql, analyses[relation].bind(params))
+                relation: fetch(con, queries[relation].sql, queries[relation].bind(params))
                 for relation in relations
             }
         else:

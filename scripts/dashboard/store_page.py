@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from scripts.dashboard import cards, ui
+from scripts.dashboard import cards, tables, ui
 from scripts.dashboard.data import STORE_DEFERRED_RELATIONS, STORE_RELATIONS, clamp, reader
 from scripts.dashboard.filters import StoreFilters
 from scripts.report import charts
@@ -103,26 +103,22 @@ def render() -> None:
         ui.chart(charts.store_user_segments, marts)
     with right:
         ui.chart(charts.store_abandoned_brands, marts)
-    st.dataframe(
+    tables.table(
         marts.frame("store.user_segments", order_by="display_order")[
             ["segment_label", "user_count", "user_share", "recommended_action"]
-        ],
-        hide_index=True,
+        ]
     )
 
     st.header("Zero-conversion products and alerts")
     listed = marts.count("store.low_conversion_products")
     st.caption(f"{listed:,} products viewed often and never bought (first {LIST_LIMIT} shown)")
-    st.dataframe(
-        marts.frame("store.low_conversion_products", order_by="view_rank", limit=LIST_LIMIT), hide_index=True
-    )
+    tables.table(marts.frame("store.low_conversion_products", order_by="view_rank", limit=LIST_LIMIT))
     alerts = marts.count("store.product_alerts")
     st.caption(f"{alerts:,} products ever in alert (a trailing window with many views and no purchase)")
-    st.dataframe(
+    tables.table(
         marts.frame(
             "store.product_alerts", order_by="peak_window_view_count desc, product_id", limit=LIST_LIMIT
-        ),
-        hide_index=True,
+        )
     )
 
     st.header("Catalog gaps")

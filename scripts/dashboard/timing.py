@@ -20,8 +20,8 @@ from pathlib import Path
 from scripts import run_pipeline
 from scripts.dashboard import data
 from scripts.dashboard.__main__ import build_vars
-from scripts.dashboard.analyses import compile_analyses, load_analyses
 from scripts.dashboard.filters import CampaignFilters, DateRange, StoreFilters
+from scripts.dashboard.queries import compile_queries, load_queries
 from scripts.dashboard.warehouse import identify
 from scripts.inputs import PROJECT_ROOT
 
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     profile = run_pipeline.CI if args.ci else run_pipeline.DEV
     identity = identify(run_pipeline.duckdb_path(profile))
     with tempfile.TemporaryDirectory() as target:
-        analyses = load_analyses(compile_analyses(Path(target), build_vars(args.ci, {})))
+        queries = load_queries(compile_queries(data.PAGE_RELATIONS, Path(target), build_vars(args.ci, {})))
     store, ads = data.store_options(identity), data.campaign_options(identity)
     results = []
     for name, filters in interactions(store, ads):
@@ -75,8 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         full = store.dates if is_store else ads.dates
         first, total = [], []
         for _ in range(REPEATS):
-            page = data.load_page(identity, relations, filters, full, analyses).seconds
-            later = data.load_page(identity, deferred, filters, full, analyses).seconds if deferred else 0.0
+            page = data.load_page(identity, relations, filters, full, queries).seconds
+            later = data.load_page(identity, deferred, filters, full, queries).seconds if deferred else 0.0
             first.append(page)
             total.append(page + later)
         results.append(

@@ -2,8 +2,8 @@
 
 Configuration comes from the environment, so the launcher, `make dashboard` and the tests
 point the same app at different builds: DUCKDB_PATH (the published warehouse, default
-warehouse/analytics.duckdb) and DASHBOARD_SQL_DIR (the compiled analyses, default
-target/dashboard/...; `python -m scripts.dashboard` compiles them).
+warehouse/analytics.duckdb) and DASHBOARD_SQL_DIR (the filtered queries, default
+target/dashboard/filtered/; `python -m scripts.dashboard` composes them).
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ import altair as alt
 import streamlit as st
 
 from scripts.dashboard import data
-from scripts.dashboard.analyses import DEFAULT_TARGET, Analysis, compiled_dir, load_analyses
+from scripts.dashboard.cards import card_help, card_value
 from scripts.dashboard.data import CampaignOptions, PageData, StoreOptions, load_page
 from scripts.dashboard.filters import CampaignFilters, DateRange, StoreFilters
+from scripts.dashboard.queries import DEFAULT_TARGET, FilteredQuery, filtered_dir, load_queries
 from scripts.dashboard.warehouse import FileIdentity, Republished, WarehouseMissing, identify
-from scripts.headline import format_value
 from scripts.inputs import PROJECT_ROOT
 from scripts.report.marts import MartReader
 
@@ -37,19 +37,19 @@ def warehouse_path() -> Path:
 
 
 def sql_dir() -> Path:
-    return Path(os.environ.get("DASHBOARD_SQL_DIR") or compiled_dir(DEFAULT_TARGET))
+    return Path(os.environ.get("DASHBOARD_SQL_DIR") or filtered_dir(DEFAULT_TARGET))
 
 
 @st.cache_resource(show_spinner=False)
-def _analyses(folder: str, modified_ns: int) -> dict[str, Analysis]:
-    return load_analyses(Path(folder))
+def _queries(folder: str, modified_ns: int) -> dict[str, FilteredQuery]:
+    return load_queries(Path(folder))
 
 
-def analyses() -> dict[str, Analysis]:
+def queries() -> dict[str, FilteredQuery]:
     folder = sql_dir()
     if not folder.is_dir():
-        raise FileNotFoundError(f"no compiled dashboard analyses in {folder}: start with `make dashboard`")
-    return _analyses(str(folder), folder.stat().st_mtime_ns)
+        raise FileNotFoundError(f"no filtered dashboard queries in {folder}: start with `make dashboard`")
+    return _queries(str(folder), folder.stat().st_mtime_ns)
 
 
 def publication() -> FileIdentity:
@@ -70,7 +70,7 @@ def _cached_page(
     full_range: DateRange,
     folder: str,
 ) -> PageData:
-    return load_page(identity, relations, filters, full_range, analyses())
+    return load_page(identity, relations, filters, full_range, queries())
 
 
 def page_data(
@@ -103,12 +103,14 @@ def campaign_options(identity: FileIdentity) -> CampaignOptions:
 
 
 def cards(kpi: Mapping[str, Any], labels: Mapping[str, str]) -> None:
-    """One st.metric per KPI column, formatted as the report formats it."""
+    """One st.metric per KPI column, formatted as the report formats it (in compact units, with
+    the exact value on hover, when it is longer than a card)."""
     items = list(labels.items())
     for row_start in range(0, len(items), CARDS_PER_ROW):
         columns = st.columns(CARDS_PER_ROW)
         for column, (name, label) in zip(columns, items[row_start : row_start + CARDS_PER_ROW], strict=False):
-            column.metric(label, format_value(name, kpi[name]))
+            shown, exact = card_value(name, kpi[name])
+            column.metric(label, shown, help=card_help(exact))
 
 
 def chart(
@@ -148,7 +150,7 @@ def footer(
 ) -> None:
     """Where the numbers came from and how long this refresh's queries took (the browser check
     waits for this line, the last one a page writes)."""
-    source = "the dbt analyses over the filtered slice" if data.filtered else "the published marts"
+    source = "the marts' own SQL over the filtered slice" if data.filtered else "the published marts"
     timing = f"{seconds:.2f} s" + (
         f", then {deferred_seconds:.2f} s for {', '.join(deferred.tables)}" if deferred else ""
     )

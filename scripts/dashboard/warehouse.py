@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-# The catalog name the compiled analyses use for the marts (`+database: marts` in dbt_project.yml).
+# The catalog name the compiled models use for the marts (`+database: marts` in dbt_project.yml).
 MARTS_ALIAS = "marts"
 
 

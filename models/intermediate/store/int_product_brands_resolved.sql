@@ -1,4 +1,14 @@
 -- Backfill lookup: for each product, the brand its other events most often carry.
 -- Ties go to the alphabetically first brand so the choice is deterministic.
--- The query is macro product_brands_resolved_from (macros/models/store/), shared with the dashboard.
-{{ product_brands_resolved_from(ref('stg_store__events')) }}
+with most_frequent_brands as (
+    {{ most_frequent_value(ref('stg_store__events'), 'product_id', 'brand', where='not is_brand_missing') }}
+),
+
+final as (
+    select
+        product_id,
+        brand as resolved_brand
+    from most_frequent_brands
+)
+
+select * from final
