@@ -26,7 +26,8 @@ def format_value(name: str, value: object) -> str:
     in seconds as s / min / h / d, money with two decimals, counts with thousands separators,
     identifiers as they are, other decimals with two places."""
     if value is None:
-        return "n/a"
+        # A session log without an is_click column has no click measures, not zero clicks.
+        return "no click data" if "click" in name else "n/a"
     if is_fraction(name):
         return f"{float(value):.2%}"
     if name.endswith("_p_value"):

@@ -2,20 +2,27 @@
 
 EVENTS_PATH / SESSIONS_PATH may name a file, a directory (every `.csv` / `.csv.gz` in it) or
 a glob (`~/rees46/2019-*.csv.gz`). Each file is checked cheaply, without reading it in full:
-it exists, is readable, starts with the source's header (a UTF-8 BOM and CRLF are fine) and has
-a line below it. Everything a single line can get wrong is the models' business: they
-quarantine that line with its reason and load the rest (models/staging/*/base).
+it exists, is readable, has a header naming every required column of its source and a line
+below it. Columns are matched by name (case and surrounding spaces aside), in any order; a
+pandas index (an unnamed first column) and any other column the source does not know are
+ignored. Everything a single row can get wrong is the models' business: they quarantine that
+row with its reason and load the rest (models/staging/*/base).
 
-The expected header of each source is read from its dbt source YAML, where the models and the
-docs read it too.
+The columns of each source, and which of them a file may lack, are read from its dbt source
+YAML, where the models and the docs read them too. `write_manifest` hands the checked files to
+dbt: their paths, versions and headers, in a JSON file named by env INPUTS_MANIFEST (macro
+`input_files`), so that the file lists change no dbt var and a test's build reuses the parse.
 """
 
 from __future__ import annotations
 
+import csv
 import glob
 import gzip
+import json
 import os
 import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -25,23 +32,59 @@ SOURCE_YAML = {
     "events": PROJECT_ROOT / "models/staging/store/_store__sources.yml",
     "sessions": PROJECT_ROOT / "models/staging/ads/_ads__sources.yml",
 }
-# The dbt source of each dataset; dbt reads its files from the var `<source>_files`.
+# The dbt source of each dataset.
 DBT_SOURCE = {"events": "store", "sessions": "ads"}
 SUFFIXES = (".csv", ".csv.gz")
 # Enough of a file to hold its header and the start of the first data line.
 HEAD_BYTES = 1 << 16
 BOM = b"\xef\xbb\xbf"
+# The environment variable naming the manifest dbt reads (macro input_files).
+MANIFEST_ENV = "INPUTS_MANIFEST"
 
 
 class InputError(Exception):
     """A raw input that cannot be read; the message names the file and the cause."""
 
 
-def expected_columns(dataset: str) -> list[str]:
-    """The raw columns declared for `dataset` in its source YAML, in file order."""
+@dataclass(frozen=True)
+class SourceColumn:
+    name: str
+    optional: bool
+
+
+def source_columns(dataset: str) -> list[SourceColumn]:
+    """The raw columns declared for `dataset` in its source YAML (`config: meta: optional`)."""
     (source,) = yaml.safe_load(SOURCE_YAML[dataset].read_text(encoding="utf-8"))["sources"]
     (table,) = source["tables"]
-    return [column["name"] for column in table["columns"]]
+    return [
+        SourceColumn(column["name"], bool(column.get("config", {}).get("meta", {}).get("optional")))
+        for column in table["columns"]
+    ]
+
+
+def expected_columns(dataset: str) -> list[str]:
+    """Every raw column of `dataset`, in the export's own order."""
+    return [column.name for column in source_columns(dataset)]
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A checked input file and how its header maps onto its source's columns."""
+
+    path: Path
+    version: str  # `<size>@<modification time, epoch microseconds>`: a changed file reloads
+    header: tuple[str, ...]  # the header's names as written, in file order
+    ignored: tuple[str, ...] = field(default=())  # header names no model reads
+    has_index_column: bool = False  # an unnamed first column: the index pandas' to_csv writes
+    missing_optional: tuple[str, ...] = field(default=())  # optional columns the file lacks
+
+    def manifest_entry(self) -> dict[str, object]:
+        return {
+            "source_file": str(self.path),
+            "source_file_version": self.version,
+            "header": list(self.header),
+            "ignored_columns": list(self.ignored),
+        }
 
 
 def resolve_files(spec: str) -> list[Path]:
@@ -82,20 +125,53 @@ def _head(path: Path) -> bytes:
         raise InputError(f"{path}: not a readable gzip file ({exc})") from None
 
 
-def _header_problem(found: list[str], expected: list[str], dataset: str) -> str | None:
-    if found == expected:
-        return None
-    missing = [name for name in expected if name not in found]
-    if missing:
-        return f"header lacks {dataset} column(s) {', '.join(missing)}"
-    unexpected = [name for name in found if name not in expected]
-    if unexpected:
-        return f"header has column(s) {', '.join(unexpected)} that the {dataset} layout does not"
-    return f"header columns are in another order than the {dataset} layout ({', '.join(expected)})"
+def _version(path: Path) -> str:
+    stat = path.stat()
+    return f"{stat.st_size}@{stat.st_mtime_ns // 1000}"
 
 
-def check_input(path: Path, dataset: str) -> None:
-    """Raise InputError unless `path` starts with the dataset's header and has a line below it."""
+def _header_names(path: Path, first_line: str) -> list[str]:
+    (names,) = list(csv.reader([first_line])) or [[]]
+    names = [name.strip() for name in names]
+    if len(names) == 1:
+        for separator, called in ((";", "';'"), ("\t", "tabs"), ("|", "'|'")):
+            if separator in names[0]:
+                raise InputError(f"{path}: the header is separated by {called}, not commas")
+    return names
+
+
+def describe_layout(path: Path, names: list[str], dataset: str, version: str = "") -> InputFile:
+    """Map a header onto the dataset's columns by name; raise InputError if a required one is
+    missing or named twice."""
+    columns = source_columns(dataset)
+    folded = [name.casefold() for name in names]
+    wanted = {column.name.casefold(): column for column in columns}
+    twice = sorted({name for name in folded if name and folded.count(name) > 1 and name in wanted})
+    if twice:
+        raise InputError(f"{path}: the header names {dataset} column(s) {', '.join(twice)} more than once")
+    missing = [column.name for column in columns if column.name.casefold() not in folded]
+    required = [name for name in missing if not wanted[name.casefold()].optional]
+    if required:
+        raise InputError(f"{path}: header lacks {dataset} column(s) {', '.join(required)}")
+    has_index = bool(names) and names[0] == ""
+    unknown = [
+        name if name else f"(unnamed column {position})"
+        for position, name in enumerate(names, start=1)
+        if name.casefold() not in wanted and not (position == 1 and has_index)
+    ]
+    return InputFile(
+        path=path,
+        version=version,
+        header=tuple(names),
+        ignored=tuple(unknown),
+        has_index_column=has_index,
+        missing_optional=tuple(missing),
+    )
+
+
+def check_input(path: Path, dataset: str) -> InputFile:
+    """Raise InputError unless `path` has a header naming the dataset's required columns and a
+    line below it; return how its header maps onto them."""
     if not path.exists():
         raise InputError(f"{path}: file not found")
     if not path.is_file():
@@ -113,17 +189,38 @@ def check_input(path: Path, dataset: str) -> None:
         header = first_line.decode("utf-8")
     except UnicodeDecodeError:
         raise InputError(f"{path}: the header row is not UTF-8 text") from None
-    found = [name.strip().strip('"') for name in header.split(",")]
-    problem = _header_problem(found, expected_columns(dataset), dataset)
-    if problem:
-        raise InputError(f"{path}: {problem}")
+    layout = describe_layout(path, _header_names(path, header), dataset, _version(path))
     if not newline or not rest.strip():
         raise InputError(f"{path}: no data rows below the header")
+    return layout
 
 
-def check_inputs(spec: str, dataset: str) -> list[Path]:
+def check_inputs(spec: str, dataset: str) -> list[InputFile]:
     """Resolve `spec` and check every file it names; return the files, in name order."""
-    files = resolve_files(spec)
-    for path in files:
-        check_input(path, dataset)
-    return files
+    return [check_input(path, dataset) for path in resolve_files(spec)]
+
+
+def write_manifest(path: Path, inputs: dict[str, list[InputFile]]) -> Path:
+    """The checked files of every dataset, as macro input_files reads them (one JSON line)."""
+    manifest = {
+        DBT_SOURCE[dataset]: [file.manifest_entry() for file in files] for dataset, files in inputs.items()
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(manifest, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def notices(inputs: dict[str, list[InputFile]]) -> list[str]:
+    """What the run says once about the files' headers: an index column or an optional column
+    that is absent (the ignored columns are listed in pipeline_audit)."""
+    lines = []
+    for dataset, files in inputs.items():
+        indexed = [file for file in files if file.has_index_column]
+        if indexed:
+            named = indexed[0].path if len(indexed) == 1 else f"{len(indexed)} {dataset} files"
+            lines.append(f"  {named}: ignoring the unnamed first column (an index, as pandas writes it)")
+        for column in {name for file in files for name in file.missing_optional}:
+            lacking = [file for file in files if column in file.missing_optional]
+            named = lacking[0].path if len(lacking) == 1 else f"{len(lacking)} {dataset} files"
+            lines.append(f"  {named}: no {column} column: its measures are null (no {column} data)")
+    return lines

@@ -33,7 +33,17 @@ from pathlib import Path
 from scripts.export_marts import export
 from scripts.generate_sample import generate_file, is_current
 from scripts.headline import print_headline
-from scripts.inputs import DBT_SOURCE, PROJECT_ROOT, InputError, check_input, check_inputs
+from scripts.inputs import (
+    MANIFEST_ENV,
+    PROJECT_ROOT,
+    InputError,
+    InputFile,
+    check_input,
+    check_inputs,
+    notices,
+    write_manifest,
+)
+from scripts.load_outcome import empty_datasets, files_without_usable_rows, no_usable_rows
 from scripts.publish import Published, PublishError, clear_candidates, publish, run_lock
 from scripts.report.build import build_report
 
@@ -129,10 +139,12 @@ def dbt_target_path() -> Path:
 
 
 class StepFailed(Exception):
-    """A step of the run failed; the message names the step, the cause and the log to read."""
+    """A step of the run failed; the message names the step, the cause and the log to read.
+    A dbt step keeps its failed nodes' names and messages."""
 
-    def __init__(self, name: str, cause: str, log: Path) -> None:
+    def __init__(self, name: str, cause: str, log: Path, failures: dict[str, str] | None = None) -> None:
         super().__init__(f"{name} failed: {cause}. Nothing was published; see {log}")
+        self.failures = failures or {}
 
 
 @contextmanager
@@ -171,7 +183,7 @@ def sample_files(profile: Profile) -> dict[str, list[Path]]:
     }
 
 
-def resolve_inputs(profile: Profile) -> dict[str, list[Path]]:
+def resolve_inputs(profile: Profile) -> dict[str, list[InputFile]]:
     """Each dataset's files: the user's (a file, directory or glob from env, checked) or the
     built-in sample, generated if needed."""
     files = {}
@@ -180,8 +192,8 @@ def resolve_inputs(profile: Profile) -> dict[str, list[Path]]:
         if named:
             files[dataset] = check_inputs(named, dataset)
             continue
-        paths = sample_files(profile)[dataset]
-        for sample, path in zip(profile.samples[dataset], paths, strict=False):
+        checked = []
+        for sample, path in zip(profile.samples[dataset], sample_files(profile)[dataset], strict=True):
             if not _sample_is_current(path, dataset, sample):
                 print(
                     f"  generating the built-in {dataset} sample {sample.name} (seed {SAMPLE_SEED}) ...",
@@ -189,8 +201,8 @@ def resolve_inputs(profile: Profile) -> dict[str, list[Path]]:
                 )
                 options = {"layout": sample.layout, "month": sample.month} if dataset == "events" else {}
                 generate_file(dataset, path, rows=sample.rows, seed=SAMPLE_SEED, **options)
-            check_input(path, dataset)
-        files[dataset] = paths
+            checked.append(check_input(path, dataset))
+        files[dataset] = checked
     return files
 
 
@@ -229,24 +241,37 @@ def memory_limit(profile: Profile) -> str:
     return os.environ.get("DUCKDB_MEMORY_LIMIT") or profile.memory_limit
 
 
-def input_vars(inputs: dict[str, list[Path]]) -> dict[str, list[str]]:
-    """The dbt vars naming each source's files (macro input_files reads them)."""
-    return {
-        f"{DBT_SOURCE[dataset]}_files": [str(path) for path in paths] for dataset, paths in inputs.items()
-    }
+def inputs_manifest_path(profile: Profile) -> Path:
+    """Where the run hands its checked input files to dbt (macro input_files), beside the build
+    database whose loaded files they are."""
+    build = build_path(profile)
+    return build.with_name(f"{build.stem}.inputs.json")
+
+
+def dbt_workdir(profile: Profile) -> Path:
+    """Where dbt runs (its project is named by --project-dir): the build database's folder. The
+    databases are named relative to it, so two runs whose files are laid out alike render the
+    same profile, and dbt can reuse its last parse for the second (it parses from scratch when
+    the profile's paths differ)."""
+    return build_path(profile).parent
 
 
 def dbt_environment(profile: Profile, published: Published) -> dict[str, str]:
     """profiles.yml reads these: the build and scratch databases, and the candidate the marts are
-    written to."""
+    written to, relative to dbt_workdir."""
+
+    def relative(path: Path) -> str:
+        return os.path.relpath(path, dbt_workdir(profile))
+
     env = dict(os.environ)
     env.update(
-        DUCKDB_PATH=str(published.warehouse),
-        DUCKDB_BUILD_PATH=str(build_path(profile)),
-        DUCKDB_SCRATCH_PATH=str(scratch_path(profile)),
-        DUCKDB_CANDIDATE_PATH=str(published.candidate_warehouse),
+        DUCKDB_PATH=relative(published.warehouse),
+        DUCKDB_BUILD_PATH=relative(build_path(profile)),
+        DUCKDB_SCRATCH_PATH=relative(scratch_path(profile)),
+        DUCKDB_CANDIDATE_PATH=relative(published.candidate_warehouse),
         DUCKDB_MEMORY_LIMIT=memory_limit(profile),
         DBT_PROFILES_DIR=str(PROJECT_ROOT),
+        **{MANIFEST_ENV: str(inputs_manifest_path(profile))},
         DBT_SEND_ANONYMOUS_USAGE_STATS="false",
     )
     return env
@@ -266,32 +291,41 @@ def _die_with_parent(parent: int) -> None:
 def dbt(command: str, profile: Profile, env: dict[str, str], dbt_vars: dict[str, object]) -> None:
     """Run one dbt command with the profile's target, vars and arguments; raise on failure."""
     executable = Path(sys.executable).with_name("dbt")
-    args = [str(executable), command, "--target", profile.target, *profile.build_args]
+    args = [str(executable), command, "--project-dir", str(PROJECT_ROOT), "--target", profile.target]
+    args += profile.build_args
     if os.environ.get("FULL_REFRESH", "").lower() in ("1", "true", "yes"):
         # Re-read every input file instead of only the new or changed ones.
         args.append("--full-refresh")
     args += ["--vars", json.dumps(dbt_vars)]
     parent = os.getpid()
     completed = subprocess.run(
-        args, cwd=PROJECT_ROOT, env=env, check=False, preexec_fn=lambda: _die_with_parent(parent)
+        args, cwd=dbt_workdir(profile), env=env, check=False, preexec_fn=lambda: _die_with_parent(parent)
     )
     if completed.returncode < 0:
         raise StepFailed(f"dbt {command}", f"dbt was killed by signal {-completed.returncode}", DBT_LOG)
     if completed.returncode != 0:
+        failed = _dbt_failures()
         raise StepFailed(
-            f"dbt {command}", _first_dbt_failure() or f"dbt exited {completed.returncode}", DBT_LOG
+            f"dbt {command}",
+            _first_failure_line(failed) or f"dbt exited {completed.returncode}",
+            DBT_LOG,
+            {_node_name(result["unique_id"]): result.get("message") or "" for result in failed},
         )
 
 
-def _first_dbt_failure() -> str | None:
+def _dbt_failures() -> list[dict]:
+    """The failed nodes of the last dbt run, in its order."""
+    results_file = dbt_target_path() / "run_results.json"
+    if not results_file.exists():
+        return []
+    results = json.loads(results_file.read_text(encoding="utf-8"))["results"]
+    return [result for result in results if result["status"] in ("error", "fail", "runtime error")]
+
+
+def _first_failure_line(failed: list[dict]) -> str | None:
     """The first failed node of the last dbt run and the first line of its error, which names
     the cause (and the file, for a file DuckDB could not read): `base_store__events: IO Error:
     Unexpected end of GZIP stream: /data/2019-Oct.csv.gz (and 3 more failures)`."""
-    results_file = dbt_target_path() / "run_results.json"
-    if not results_file.exists():
-        return None
-    results = json.loads(results_file.read_text(encoding="utf-8"))["results"]
-    failed = [result for result in results if result["status"] in ("error", "fail", "runtime error")]
     if not failed:
         return None
     first = failed[0]
@@ -315,13 +349,31 @@ def _log(line: str) -> None:
     print(line, flush=True)
 
 
+def build(
+    profile: Profile, env: dict[str, str], dbt_vars: dict[str, object], inputs: dict[str, list[InputFile]]
+) -> None:
+    """`dbt build` of the checked inputs. When a dataset has no usable row, the error names its
+    file, its rows and their most common reason."""
+    write_manifest(inputs_manifest_path(profile), inputs)
+    try:
+        dbt("build", profile, env, dbt_vars)
+    except StepFailed as failed:
+        empty = empty_datasets(list(failed.failures))
+        if not empty:
+            raise
+        cause = no_usable_rows(build_path(profile), empty[0])
+        raise InputError(f"{cause}. Nothing was published") from failed
+
+
 def run(profile: Profile, extra_vars: dict[str, object] | None = None) -> None:
     started = time.perf_counter()
     with step("inputs"):
         inputs = resolve_inputs(profile)
-        for dataset, paths in inputs.items():
-            for path in paths:
-                print(f"  {dataset}: {path}")
+        for dataset, files in inputs.items():
+            for file in files:
+                print(f"  {dataset}: {file.path}")
+        for line in notices(inputs):
+            print(line)
     build_path(profile).parent.mkdir(parents=True, exist_ok=True)
     published = Published(duckdb_path(profile), outputs_dir(profile))
     with run_lock(published):
@@ -330,9 +382,11 @@ def run(profile: Profile, extra_vars: dict[str, object] | None = None) -> None:
         env = dbt_environment(profile, published)
         remove_scratch(profile)
         with step("dbt build"):
-            dbt("build", profile, env, {**profile.dbt_vars, **input_vars(inputs), **(extra_vars or {})})
+            build(profile, env, {**profile.dbt_vars, **(extra_vars or {})}, inputs)
         if not profile.keeps_scratch:
             remove_scratch(profile)
+        for warning in files_without_usable_rows(published.candidate_warehouse):
+            print(warning, flush=True)
         with step("export"):
             written = export(
                 published.candidate_warehouse, published.candidate_outputs, memory_limit(profile), log=_log

@@ -1,5 +1,5 @@
 {% macro store_reject_rules() -%}
-    {{ return(csv_line_rules(9) + [
+    {{ return(record_rules() + [
         ('missing_event_time', 'event_time is null'),
         ('invalid_event_time', 'parsed_event_at is null'),
         ('out_of_range_event_time', plausible_time_check('parsed_event_at')),

@@ -260,6 +260,17 @@ def top_campaign(marts: MartReader) -> Recommendation:
     campaigns = "ads.campaign_performance"
     campaign = marts.one(campaigns, where="campaign_id = ?", params=[kpi["top_campaign_id"]])
     segments = "ads.campaign_segment_performance"
+    if kpi["click_count"] is None:
+        finding = say(
+            "Campaign {campaign} draws {share} of all sessions ({sessions}). The session log has no click "
+            "data (no is_click column), so neither its click-through rate nor its segments' response can "
+            "be measured.",
+            campaign=figure("rec.campaign.top_campaign", kpis, kpi, "top_campaign_id"),
+            share=figure("rec.campaign.session_share", kpis, kpi, "top_campaign_session_share"),
+            sessions=figure("rec.campaign.sessions", kpis, kpi, "top_campaign_session_count"),
+        )
+        action = ["Load a labelled session log (with is_click) before re-targeting or cutting any campaign."]
+        return Recommendation("campaign", title, finding, action)
     finding = say(
         "Campaign {campaign} draws {share} of all sessions ({sessions}), with a click-through rate of "
         "{campaign_ctr} (Wilson interval {campaign_low} to {campaign_high}) against {overall_ctr} overall.",
@@ -320,14 +331,21 @@ def top_category(marts: MartReader) -> Recommendation:
     relation = "ads.category_engagement"
     top = marts.one(relation, where="session_rank = 1")
     last = marts.first(relation, order_by="session_rank desc")
+    figures = {
+        "category": figure("rec.category.top", relation, top, "product_category_1"),
+        "share": figure("rec.category.top_share", relation, top, "session_share"),
+        "last": figure("rec.category.last", relation, last, "product_category_1"),
+        "last_share": figure("rec.category.last_share", relation, last, "session_share"),
+    }
+    if top["click_count"] is None:
+        clicks = "no click data to compare its click-through rate with"
+    else:
+        clicks = "a click-through rate {index} times the overall rate"
+        figures["index"] = figure("rec.category.top_ctr_index", relation, top, "click_through_rate_index")
     finding = say(
-        "Category {category} holds {share} of sessions, with a click-through rate {index} times the overall "
-        "rate. Category {last} has the fewest sessions ({last_share}).",
-        category=figure("rec.category.top", relation, top, "product_category_1"),
-        share=figure("rec.category.top_share", relation, top, "session_share"),
-        index=figure("rec.category.top_ctr_index", relation, top, "click_through_rate_index"),
-        last=figure("rec.category.last", relation, last, "product_category_1"),
-        last_share=figure("rec.category.last_share", relation, last, "session_share"),
+        "Category {category} holds {share} of sessions, with " + clicks + ". "
+        "Category {last} has the fewest sessions ({last_share}).",
+        **figures,
     )
     action = (
         "Put upselling creative on the leading category, and A/B test offers and messaging for the "

@@ -391,10 +391,18 @@ AUDIT_LABELS = {
 }
 
 
+# The audit's per-file columns, and the reasons no rule assigns any more (always 0).
+AUDIT_NOT_SHOWN = {"source_file", "is_total", "ignored_columns", "rejected_blank_line_count"}
+
+
 def _audit(marts: MartReader, key: str, title: str, relation: str, labels: dict[str, str]) -> Table:
-    """The one-row audit as label / value pairs; columns not named in `labels` are the
+    """The audit's total row as label / value pairs; columns not named in `labels` are the
     per-reason counts of rejected rows (`rejected_<reason>_count`), shown as "of which <reason>"."""
-    row = marts.one(relation)
+    row = {
+        name: value
+        for name, value in marts.one(relation, where="is_total").items()
+        if name not in AUDIT_NOT_SHOWN
+    }
     columns = []
     for name in row:
         reason = name.removeprefix("rejected_").removesuffix("_count")

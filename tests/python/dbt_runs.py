@@ -1,9 +1,12 @@
-"""Run dbt on files of a test's own, into a warehouse of its own.
+"""Run dbt on files of a test's own, into a warehouse of its own, reusing the CI build's parse.
 
 Each build gets its own target and log folders, so it never overwrites the CI build's
-manifest or run results, and its own DuckDB files under the test's tmp_path, as a run has:
-the marts in warehouse.duckdb (written in place, as a run writes its candidate), staging in
-build.duckdb (`build_database`), the tables rebuilt in full in build_scratch.duckdb beside it.
+manifest or run results, and its own DuckDB files in its folder, named as the CI build names
+them (`ci.candidate.duckdb` the marts, written in place as a run writes its candidate;
+`ci_build.duckdb` staging, `build_database`; `ci_build_scratch.duckdb` the tables rebuilt in
+full). dbt runs in that folder, as scripts.run_pipeline runs it in the build database's, so the
+ci profile renders the same relative paths as the CI build's and dbt reads the CI build's
+parse (DBT_PARTIAL_PARSE_FILE_PATH) instead of parsing the project from scratch.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.inputs import PROJECT_ROOT
-from scripts.run_pipeline import CI, sample_files
+from scripts.inputs import MANIFEST_ENV, PROJECT_ROOT, check_input, write_manifest
+from scripts.run_pipeline import CI, dbt_target_path, sample_files
 
 CI_SESSIONS = sample_files(CI)["sessions"][0]
+# The parse the CI build left (`make test` builds it before pytest).
+CI_PARSE = dbt_target_path() / "partial_parse.msgpack"
 
 
 def dbt_build(
@@ -26,23 +31,30 @@ def dbt_build(
     select: list[str] | None = None,
     full_refresh: bool = False,
     data_tests: bool = True,
+    sessions: list[Path] | None = None,
 ) -> Path:
-    """`dbt build` of `events` (and the CI session sample): seeds, models and, unless told
-    otherwise, data tests; never unit tests (the CI build runs them). Returns the marts' file."""
-    database = workdir / "warehouse.duckdb"
-    dbt_vars = {
-        **CI.dbt_vars,
-        "store_files": [str(path) for path in events],
-        "ads_files": [str(CI_SESSIONS)],
-    }
+    """`dbt build` of `events` and `sessions` (default: the CI session sample): seeds, models and,
+    unless told otherwise, data tests; never unit tests (the CI build runs them). Returns the
+    marts' file."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    database = workdir / "ci.candidate.duckdb"
+    manifest = write_manifest(
+        workdir / "inputs.json",
+        {
+            "events": [check_input(path, "events") for path in events],
+            "sessions": [check_input(path, "sessions") for path in sessions or [CI_SESSIONS]],
+        },
+    )
     args = [
         str(Path(sys.executable).with_name("dbt")),
         "build",
+        "--project-dir",
+        str(PROJECT_ROOT),
         "--target",
         "ci",
         "--quiet",
         "--vars",
-        json.dumps(dbt_vars),
+        json.dumps(CI.dbt_vars),
         "--target-path",
         str(workdir / "target"),
         "--log-path",
@@ -57,11 +69,16 @@ def dbt_build(
         args.append("--full-refresh")
     env = {
         **os.environ,
-        "DUCKDB_CANDIDATE_PATH": str(database),
-        "DUCKDB_BUILD_PATH": str(build_database(workdir)),
+        "DUCKDB_CANDIDATE_PATH": database.name,
+        "DUCKDB_BUILD_PATH": build_database(workdir).name,
+        "DUCKDB_SCRATCH_PATH": "ci_build_scratch.duckdb",
+        "DUCKDB_MEMORY_LIMIT": CI.memory_limit,
         "DBT_PROFILES_DIR": str(PROJECT_ROOT),
+        MANIFEST_ENV: str(manifest),
     }
-    completed = subprocess.run(args, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=False)
+    if CI_PARSE.exists():
+        env["DBT_PARTIAL_PARSE_FILE_PATH"] = str(CI_PARSE)
+    completed = subprocess.run(args, cwd=workdir, env=env, capture_output=True, text=True, check=False)
     assert completed.returncode == 0, (
         f"dbt build failed:\n{completed.stdout[-4000:]}\n{completed.stderr[-2000:]}"
     )
@@ -70,4 +87,4 @@ def dbt_build(
 
 def build_database(workdir: Path) -> Path:
     """Where `dbt_build(workdir, ...)` keeps staging."""
-    return workdir / "build.duckdb"
+    return workdir / "ci_build.duckdb"

@@ -13,9 +13,12 @@ from fractions import Fraction
 import pandas as pd
 import pytest
 
+from scripts.run_pipeline import CI, sample_files
 from tests.python.ads_reference import DEMOGRAPHICS, DIRTY_REASONS, REJECT_REASONS, UNKNOWN, clean_sessions
 from tests.python.compare import RATE_TOLERANCE, assert_mart_equals, plain
 from tests.python.stats_reference import holm_adjusted, two_proportion_p_value, wilson_interval
+
+CI_SESSIONS = sample_files(CI)["sessions"][0]
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +86,8 @@ def test_pipeline_audit(read_mart, cleaned: dict, sessions_manifest: dict) -> No
         [
             {
                 "dataset_name": "sessions",
+                "source_file": source_file,
+                "is_total": source_file == "(all files)",
                 "raw_row_count": cleaned["raw_rows"],
                 "duplicate_row_count": cleaned["duplicates"],
                 "deduplicated_row_count": cleaned["raw_rows"] - cleaned["duplicates"],
@@ -90,13 +95,16 @@ def test_pipeline_audit(read_mart, cleaned: dict, sessions_manifest: dict) -> No
                 **{f"rejected_{reason}_count": reasons.get(reason, 0) for reason in REJECT_REASONS},
                 "clean_row_count": len(cleaned["sessions"]),
                 "source_file_count": 1,
+                "ignored_columns": None if source_file == "(all files)" else "",
                 "conflicting_session_id_count": cleaned["conflicting_ids"],
             }
+            # The CI session log is one file: its row and the total row agree.
+            for source_file in ("(all files)", str(CI_SESSIONS))
         ]
     )
     audit = read_mart("ads.pipeline_audit")
-    assert_mart_equals(audit, expected, ["dataset_name"])
-    row = audit.iloc[0]
+    assert_mart_equals(audit, expected, ["dataset_name", "source_file"])
+    row = audit[audit.is_total].iloc[0]
     # The generator's record of the rows it wrote: the audit's raw rows are the file's.
     assert row.raw_row_count == sessions_manifest["rows"]
     assert row.raw_row_count == row.duplicate_row_count + row.rejected_row_count + row.clean_row_count

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 import pytest
 
 from scripts import run_pipeline
-from scripts.inputs import InputError, check_input, check_inputs, expected_columns
+from scripts.inputs import (
+    InputError,
+    check_input,
+    check_inputs,
+    describe_layout,
+    expected_columns,
+    write_manifest,
+)
 
 EVENTS_HEADER = ",".join(expected_columns("events"))
+SHORT_HEADER = EVENTS_HEADER.replace(",brand", "")
+SEMICOLON_HEADER = EVENTS_HEADER.replace(",", ";")
 
 
 ROW = "2020-10-01 10:00:00 UTC,view,1,2,a.b,msi,10.00,3,S"
@@ -37,10 +47,18 @@ def _write_bytes(path: Path, data: bytes) -> Path:
         (lambda d: _write(d / "other.csv", "a,b,c\n1,2,3\n"), "header lacks events column(s) event_time"),
         (lambda d: _write(d / "header_only.csv", f"{EVENTS_HEADER}\n"), "no data rows below the header"),
         (
-            lambda d: _write(d / "moved.csv", ",".join(reversed(expected_columns("events"))) + "\n1\n"),
-            "another order",
+            lambda d: _write(d / "short.csv", EVENTS_HEADER.replace(",brand", "") + "\n1\n"),
+            "lacks events column(s) brand",
         ),
-        (lambda d: _write(d / "wide.csv", f"{EVENTS_HEADER},extra\n1\n"), "column(s) extra that"),
+        (
+            lambda d: _write(d / "twice.csv", f"{EVENTS_HEADER},Brand\n1\n"),
+            "names events column(s) brand more",
+        ),
+        (
+            lambda d: _write(d / "semicolons.csv", EVENTS_HEADER.replace(",", ";") + "\n1\n"),
+            "separated by ';'",
+        ),
+        (lambda d: _write_bytes(d / "utf16.csv", EVENTS_HEADER.encode("utf-16") + b"\n"), "not UTF-8"),
         (lambda d: _write_bytes(d / "latin1.csv", b"event_time\xe9\n"), "not UTF-8"),
     ],
 )
@@ -67,6 +85,36 @@ def test_plain_and_gzip_files_with_the_header_pass(tmp_path):
     check_input(zipped, "events")
 
 
+def test_columns_are_matched_by_name_whatever_the_order_and_extra_columns():
+    """A header in another order, in other case, with a pandas index first and a column the
+    source does not know: read by name, the index ignored and said, the unknown listed."""
+    names = list(reversed(expected_columns("events")))
+    header = ["", *[name.upper() if name == "brand" else name for name in names], "notes"]
+    layout = describe_layout(Path("f.csv"), header, "events")
+    assert layout.header == tuple(header)
+    assert layout.has_index_column
+    assert layout.ignored == ("notes",)
+    assert layout.missing_optional == ()
+
+
+def test_a_session_file_may_lack_is_click_only():
+    names = [name for name in expected_columns("sessions") if name != "is_click"]
+    assert describe_layout(Path("test.csv"), names, "sessions").missing_optional == ("is_click",)
+    with pytest.raises(InputError, match="lacks sessions column\\(s\\) DateTime"):
+        describe_layout(Path("test.csv"), [name for name in names if name != "DateTime"], "sessions")
+
+
+def test_the_manifest_holds_what_dbt_reads(tmp_path):
+    path = _write(tmp_path / "events.csv", f",{EVENTS_HEADER},notes\n0,{ROW},x\n")
+    written = write_manifest(tmp_path / "inputs.json", {"events": [check_input(path, "events")]})
+    (entry,) = json.loads(written.read_text(encoding="utf-8"))["store"]
+    assert entry["source_file"] == str(path)
+    assert entry["header"] == ["", *expected_columns("events"), "notes"]
+    assert entry["ignored_columns"] == ["notes"]
+    size, _, modified = entry["source_file_version"].partition("@")
+    assert int(size) == path.stat().st_size and int(modified) == path.stat().st_mtime_ns // 1000
+
+
 def test_run_stops_before_dbt_on_a_missing_user_file(tmp_path, monkeypatch, capsys):
     missing = tmp_path / "events.csv"
     monkeypatch.setenv("EVENTS_PATH", str(missing))
@@ -86,15 +134,17 @@ def test_a_path_names_a_file_a_directory_or_a_glob(tmp_path):
         else:
             target.write_text(f"{EVENTS_HEADER}\n{ROW}\n", encoding="utf-8")
     both = [months / "2019-Nov.csv.gz", months / "2019-Oct.csv"]
-    assert check_inputs(str(months), "events") == both
-    assert check_inputs(str(months / "2019-*"), "events") == both
-    assert check_inputs(str(months / "2019-Oct.csv"), "events") == [months / "2019-Oct.csv"]
+    assert [file.path for file in check_inputs(str(months), "events")] == both
+    assert [file.path for file in check_inputs(str(months / "2019-*"), "events")] == both
+    assert [file.path for file in check_inputs(str(months / "2019-Oct.csv"), "events")] == [
+        months / "2019-Oct.csv"
+    ]
 
 
 def test_a_file_name_with_glob_characters_is_that_file(tmp_path):
     literal = _write(tmp_path / "events[1] it's *.csv", f"{EVENTS_HEADER}\n{ROW}\n")
     _write(tmp_path / "events1 it's x.csv", f"{EVENTS_HEADER}\n{ROW}\n")
-    assert check_inputs(str(literal), "events") == [literal]
+    assert [file.path for file in check_inputs(str(literal), "events")] == [literal]
 
 
 @pytest.mark.parametrize(

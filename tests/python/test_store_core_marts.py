@@ -205,9 +205,10 @@ def test_user_segments(read_mart, user_reference: pd.DataFrame):
 
 def test_pipeline_audit(read_mart, raw_events: list, events_manifest: dict, store_ref):
     mart = read_mart("store.pipeline_audit")
-    assert len(mart) == 1
-    audit = mart.iloc[0]
-    assert audit.dataset_name == "events"
+    files = sorted({line.source_file for line in raw_events})
+    assert sorted(mart.source_file) == sorted(["(all files)", *files])
+    assert (mart.dataset_name == "events").all()
+    audit = mart[mart.is_total].iloc[0]
 
     # The audit has a rejected_<reason>_count column per reason the SQL can assign (macro
     # store_reject_reasons); the reference must know exactly the same reasons, so one added to
@@ -236,3 +237,21 @@ def test_pipeline_audit(read_mart, raw_events: list, events_manifest: dict, stor
     assert audit.source_file_count == len({line.source_file for line in raw_events})
     # The identity the audit exists for.
     assert audit.raw_row_count == audit.duplicate_row_count + audit.rejected_row_count + audit.clean_row_count
+
+    # Each file's row: its raw lines, and the rejected and clean first occurrences in it; the rest
+    # of its lines are copies (the mart counts them where they sit, from another relation).
+    by_file = mart[~mart.is_total].set_index("source_file")
+    for file in files:
+        row = by_file.loc[file]
+        raw = sum(1 for line in raw_events if line.source_file == file)
+        clean = int((store_ref.clean.source_file == file).sum())
+        rejected = store_ref.rejected[store_ref.rejected.source_file == file]
+        assert (row.raw_row_count, row.clean_row_count, row.rejected_row_count) == (
+            raw,
+            clean,
+            len(rejected),
+        ), file
+        assert row.duplicate_row_count == raw - clean - len(rejected), file
+        for reason, count in rejected.reject_reason.value_counts().items():
+            assert row[f"rejected_{reason}_count"] == count, (file, reason)
+        assert row.source_file_count == 1 and row.ignored_columns == ""

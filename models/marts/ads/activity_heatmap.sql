@@ -35,9 +35,13 @@ final as (
         weekday_spine.is_weekend,
         hour_spine.session_hour,
         coalesce(per_cell.session_count, 0) as session_count,
-        coalesce(per_cell.click_count, 0) as click_count,
-        {{ click_through_rate('per_cell.click_count', 'per_cell.session_count') }} as click_through_rate,
-        {{ click_through_rate_interval('per_cell.click_count', 'per_cell.session_count') }}
+        -- An empty cell has no click; a cell of sessions without click data has no click count.
+        case when per_cell.session_count is null then 0 else per_cell.click_count end as click_count,
+        {{ click_through_rate('per_cell.click_count', 'per_cell.click_data_session_count') }}
+            as click_through_rate,
+        {{ click_through_rate_interval(
+            'per_cell.click_count', 'per_cell.click_data_session_count'
+        ) }}
     from weekday_spine
     cross join hour_spine
     left join per_cell

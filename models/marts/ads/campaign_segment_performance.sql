@@ -22,10 +22,14 @@ rated as (
         per_segment.*,
         {{ safe_divide('per_segment.session_count', 'campaigns.session_count') }}
             as session_share_of_campaign,
-        {{ click_through_rate('per_segment.click_count', 'per_segment.session_count') }}
+        {{ click_through_rate('per_segment.click_count', 'per_segment.click_data_session_count') }}
             as click_through_rate,
-        {{ click_through_rate_interval('per_segment.click_count', 'per_segment.session_count') }},
+        {{ click_through_rate_interval('per_segment.click_count', 'per_segment.click_data_session_count') }},
         campaigns.session_count as campaign_session_count,
+        -- Every session holds one value of each dimension: its values add up to the campaign.
+        sum(per_segment.click_data_session_count) over (
+            partition by per_segment.campaign_id, per_segment.demographic_dimension
+        ) as campaign_click_data_session_count,
         campaigns.click_count as campaign_click_count,
         campaigns.click_through_rate as campaign_click_through_rate,
         campaigns.session_share as campaign_session_share
@@ -40,14 +44,16 @@ rest_of_campaign as (
         *,
         {{ safe_divide('click_through_rate', 'campaign_click_through_rate') }} - 1 as click_through_rate_lift,
         campaign_click_count - click_count as rest_click_count,
-        campaign_session_count - session_count as rest_session_count
+        campaign_click_data_session_count - click_data_session_count as rest_click_data_session_count
     from rated
 ),
 
 tested as (
     select
         *,
-        {{ two_proportion_z_score('click_count', 'session_count', 'rest_click_count', 'rest_session_count') }}
+        {{ two_proportion_z_score(
+            'click_count', 'click_data_session_count', 'rest_click_count', 'rest_click_data_session_count'
+        ) }}
             as lift_z_score
     from rest_of_campaign
 ),

@@ -19,9 +19,11 @@ per_category as (
 rated as (
     select
         per_category.*,
-        {{ click_through_rate('per_category.click_count', 'per_category.session_count') }}
+        {{ click_through_rate('per_category.click_count', 'per_category.click_data_session_count') }}
             as click_through_rate,
-        {{ click_through_rate_interval('per_category.click_count', 'per_category.session_count') }},
+        {{ click_through_rate_interval(
+            'per_category.click_count', 'per_category.click_data_session_count'
+        ) }},
         totals.click_through_rate as overall_click_through_rate
     from per_category
     cross join totals

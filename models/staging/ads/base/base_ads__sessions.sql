@@ -1,46 +1,44 @@
--- One row per raw data line of every loaded session file: where it came from, its exact text,
--- its values trimmed and typed where they parse, and reject_reason, the first rule it fails
--- (null for a usable line). Incremental by file, like base_store__events. The text is kept on
--- every line, usable or not: a session log is small, and a session id found on two distinct
--- lines is quarantined later (base_ads__sessions_distinct) with both texts.
+-- One row per raw row of every loaded session file: where it came from, its text, its values
+-- trimmed and typed where they parse, and reject_reason, the first rule it fails (null for a
+-- usable row). Incremental by file, like base_store__events (the reader's own rejects and the
+-- line numbers added by the same post-hook). The text is kept on every row, usable or not: a
+-- session log is small, and a session id found on two distinct rows is quarantined later
+-- (base_ads__sessions_distinct) with both texts.
 {{ config(
     materialized=('table' if target.type == 'spark' else 'incremental'),
     incremental_strategy='append',
     on_schema_change='fail',
-    pre_hook="{{ forget_stale_files('ads') }}",
+    pre_hook=[
+        "{{ forget_stale_files('ads') }}",
+        "{{ export_views('ads', files_to_load('ads', 'base_ads__sessions')) }}",
+    ],
+    post_hook="{{ load_reader_rejects('ads') }}",
 ) }}
 
-with lines as (
-    select * from {{ ref('base_ads__session_lines') }}
-),
-
-line_fields as (
-    select
-        *,
-        {{ csv_line_fields('line_text') }} as field_values
-    from lines
+with export_rows as (
+    select * from {{ ref('base_ads__session_rows') }}
 ),
 
 field_texts as (
     -- A blank field is a missing value.
     select
         *,
-        nullif(trim({{ list_element('field_values', 1) }}), '') as session_id_text,
-        nullif(trim({{ list_element('field_values', 2) }}), '') as datetime_text,
-        nullif(trim({{ list_element('field_values', 3) }}), '') as user_id_text,
-        nullif(trim({{ list_element('field_values', 4) }}), '') as product_text,
-        nullif(trim({{ list_element('field_values', 5) }}), '') as campaign_id_text,
-        nullif(trim({{ list_element('field_values', 6) }}), '') as webpage_id_text,
-        nullif(trim({{ list_element('field_values', 7) }}), '') as product_category_1_text,
-        nullif(trim({{ list_element('field_values', 8) }}), '') as product_category_2_text,
-        nullif(trim({{ list_element('field_values', 9) }}), '') as user_group_id_text,
-        nullif(trim({{ list_element('field_values', 10) }}), '') as gender_text,
-        nullif(trim({{ list_element('field_values', 11) }}), '') as age_level_text,
-        nullif(trim({{ list_element('field_values', 12) }}), '') as user_depth_text,
-        nullif(trim({{ list_element('field_values', 13) }}), '') as city_development_index_text,
-        nullif(trim({{ list_element('field_values', 14) }}), '') as var_1_text,
-        nullif(trim({{ list_element('field_values', 15) }}), '') as is_click_text
-    from line_fields
+        nullif(trim(session_id), '') as session_id_text,
+        nullif(trim(datetime), '') as datetime_text,
+        nullif(trim(user_id), '') as user_id_text,
+        nullif(trim(product), '') as product_text,
+        nullif(trim(campaign_id), '') as campaign_id_text,
+        nullif(trim(webpage_id), '') as webpage_id_text,
+        nullif(trim(product_category_1), '') as product_category_1_text,
+        nullif(trim(product_category_2), '') as product_category_2_text,
+        nullif(trim(user_group_id), '') as user_group_id_text,
+        nullif(trim(gender), '') as gender_text,
+        nullif(trim(age_level), '') as age_level_text,
+        nullif(trim(user_depth), '') as user_depth_text,
+        nullif(trim(city_development_index), '') as city_development_index_text,
+        nullif(trim(var_1), '') as var_1_text,
+        nullif(trim(is_click), '') as is_click_text
+    from export_rows
 ),
 
 parsed as (
@@ -49,7 +47,8 @@ parsed as (
     select
         *,
         {{ parse_integer_id('session_id_text') }} as parsed_session_id,
-        {{ parse_timestamp('datetime_text', ['%Y-%m-%d %H:%M']) }} as parsed_session_at,
+        {{ parse_utc_timestamp('datetime_text', ['%Y-%m-%d %H:%M'], seconds_optional=true) }}
+            as parsed_session_at,
         {{ parse_integer_id('user_id_text') }} as parsed_user_id,
         {{ parse_integer_id('campaign_id_text') }} as parsed_campaign_id,
         {{ parse_integer_id('webpage_id_text') }} as parsed_webpage_id,
