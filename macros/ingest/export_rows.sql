@@ -51,7 +51,7 @@
             select
                 *,
                 contains(line_text, '"') as has_quote
-            from {{ export_scan(source_name, layout, loop.index) }}
+            from {{ export_scan(source_name, layout) }}
         ) as scanned
     ) as split
     {%- if not loop.last %}
@@ -121,11 +121,11 @@
     {{ return(ns.position) }}
 {%- endmacro %}
 
-{% macro export_scan(source_name, layout, number) -%}
-    {{ return(adapter.dispatch('export_scan')(source_name, layout, number)) }}
+{% macro export_scan(source_name, layout) -%}
+    {{ return(adapter.dispatch('export_scan')(source_name, layout)) }}
 {%- endmacro %}
 
-{% macro default__export_scan(source_name, layout, number) -%}
+{% macro default__export_scan(source_name, layout) -%}
     {#- One read_csv over the layout's files, its rejects tables on. The rows come out in file
         order but without a line number or version: load_reader_rejects, a post-hook of the
         loading model, sets both from that order and the lines the reader rejected. -#}
@@ -165,22 +165,21 @@
     )
 {%- endmacro %}
 
-{% macro spark__export_scan(source_name, layout, number) -%}
-    {#- Spark's text source (the temporary view export_views made, a pre-hook of the loading
-        model): every line, a blank one included, split at LF, CRLF and a lone CR as DuckDB's
-        reader splits them, its bytes kept. A file is read in splits; within one the lines keep
-        file order (monotonically_increasing_id) and the splits are ordered by their start
-        offset, so a line's number is its rank in its file. Its fields are split at commas, as
-        DuckDB's reader does with quotes off. -#}
+{% macro spark__export_scan(source_name, layout) -%}
+    {#- Spark's text source, one read per file: every line, a blank one included, split at LF,
+        CRLF and a lone CR as DuckDB's reader splits them, its bytes kept. A file is read in
+        splits; within one the lines keep file order (monotonically_increasing_id) and the
+        splits are ordered by their start offset, so a line's number is its rank in its file.
+        Its fields are split at commas, as DuckDB's reader does with quotes off. -#}
     {%- set width = layout.header | length + export_spare_columns() %}
     (
         select
             {%- for position in range(1, width + 1) %}
             try_element_at(split(raw_text, ',', -1), {{ position }}) as c{{ position }},
             {%- endfor %}
-            numbered.source_file,
-            input_files.source_file_version,
-            numbered.source_line,
+            source_file,
+            source_file_version,
+            source_line,
             case
                 when is_valid_utf8(raw_text) then raw_text
                 -- Invalid UTF-8 keeps its bytes, escaped as DuckDB renders a blob as text:
@@ -198,22 +197,25 @@
             not is_valid_utf8(raw_text) as is_invalid_utf8
         from (
             select
-                value as raw_text,
-                {{ spark_local_path('uri') }} as source_file,
-                row_number() over (partition by uri order by block_start, row_order) as source_line
+                *,
+                row_number() over (partition by source_file order by block_start, row_order) as source_line
             from (
+                {%- for file in layout.files %}
                 select
-                    value,
-                    input_file_name() as uri,
+                    value as raw_text,
+                    {{ sql_literal(file.source_file) }} as source_file,
+                    {{ sql_literal(file.source_file_version) }} as source_file_version,
                     input_file_block_start() as block_start,
                     monotonically_increasing_id() as row_order
-                from {{ export_view_name(source_name, number) }}
-            ) as ordered
+                from text.`{{ hadoop_path(file.source_file) }}`
+                {%- if not loop.last %}
+                union all
+                {%- endif %}
+                {%- endfor %}
+            ) as physical_lines
         ) as numbered
-        inner join {{ input_file_versions_values(layout.files) }}
-            on numbered.source_file = input_files.source_file
         -- The header.
-        where numbered.source_line > 1
+        where source_line > 1
     )
 {%- endmacro %}
 
@@ -221,34 +223,4 @@
     {#- The temporary table where DuckDB's reader writes the rows it rejects while a source's
         files load (kind: errors or scans; rows: what load_reader_rejects makes of them). -#}
     {{ source_name }}_export_reader_{{ kind }}
-{%- endmacro %}
-
-{% macro spark_local_path(uri) -%}
-    {#- input_file_name() is the file's URI (file:///tmp/a%20b.csv): decoded back to the path. A
-        URI spells a space %20 and keeps a plus as it is, so a plus is protected from
-        url_decode, which reads it as a space. -#}
-    regexp_replace(url_decode(replace({{ uri }}, '+', '%2B')), '^file:(//)?', '')
-{%- endmacro %}
-
-{% macro export_view_name(source_name, number) -%}
-    {{ source_name }}_export_{{ number }}
-{%- endmacro %}
-
-{% macro export_views(source_name, files) -%}
-    {{ return(adapter.dispatch('export_views')(source_name, files)) }}
-{%- endmacro %}
-
-{% macro default__export_views(source_name, files) -%}
-{%- endmacro %}
-
-{% macro spark__export_views(source_name, files) -%}
-    {%- for layout in export_layouts(files) -%}
-        {%- set paths = [] -%}
-        {%- for file in layout.files -%}{%- do paths.append(hadoop_path(file.source_file)) -%}{%- endfor -%}
-        {%- call statement('export_view_' ~ loop.index) -%}
-        create or replace temporary view {{ export_view_name(source_name, loop.index) }}
-        using text
-        options (paths {{ sql_literal(tojson(paths)) }})
-        {%- endcall -%}
-    {%- endfor -%}
 {%- endmacro %}

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import duckdb
 
-from scripts.inputs import PROJECT_ROOT
-from scripts.run_pipeline import CI, input_vars, sample_files
+from scripts.inputs import MANIFEST_ENV, PROJECT_ROOT, check_input, write_manifest
+from scripts.run_pipeline import CI, sample_files
 from tests.python.compare import RATE_TOLERANCE, cents, plain
 
 SPARK_WAREHOUSE = PROJECT_ROOT / "warehouse" / "spark"
@@ -70,7 +70,11 @@ def build_on_spark() -> float:
     data tests and unit tests. Returns its wall time in seconds; raises with dbt's tail on failure."""
     shutil.rmtree(SPARK_WAREHOUSE, ignore_errors=True)
     SPARK_WAREHOUSE.mkdir(parents=True)
-    dbt_vars = {**CI.dbt_vars, **input_vars(sample_files(CI))}
+    manifest = write_manifest(
+        SPARK_WAREHOUSE / "inputs.json",
+        {dataset: [check_input(path, dataset) for path in paths] for dataset, paths in sample_files(CI).items()},
+    )
+    dbt_vars = CI.dbt_vars
     args = [
         str(Path(sys.executable).with_name("dbt")),
         "build",
@@ -85,7 +89,12 @@ def build_on_spark() -> float:
     ]
     started = time.perf_counter()
     completed = subprocess.run(
-        args, cwd=PROJECT_ROOT, env=spark_environment(), capture_output=True, text=True, check=False
+        args,
+        cwd=PROJECT_ROOT,
+        env={**spark_environment(), MANIFEST_ENV: str(manifest)},
+        capture_output=True,
+        text=True,
+        check=False,
     )
     seconds = time.perf_counter() - started
     (SPARK_LOG_PATH / "build.out").write_text(completed.stdout + completed.stderr, encoding="utf-8")

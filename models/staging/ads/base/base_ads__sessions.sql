@@ -8,10 +8,7 @@
     materialized=('table' if target.type == 'spark' else 'incremental'),
     incremental_strategy='append',
     on_schema_change='fail',
-    pre_hook=[
-        "{{ forget_stale_files('ads') }}",
-        "{{ export_views('ads', files_to_load('ads', 'base_ads__sessions')) }}",
-    ],
+    pre_hook="{{ forget_stale_files('ads') }}",
     post_hook="{{ load_reader_rejects('ads') }}",
 ) }}
 

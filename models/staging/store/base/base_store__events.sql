@@ -9,10 +9,7 @@
     materialized=('table' if target.type == 'spark' else 'incremental'),
     incremental_strategy='append',
     on_schema_change='fail',
-    pre_hook=[
-        "{{ forget_stale_files('store') }}",
-        "{{ export_views('store', files_to_load('store', 'base_store__events')) }}",
-    ],
+    pre_hook="{{ forget_stale_files('store') }}",
     post_hook="{{ load_reader_rejects('store') }}",
 ) }}
 
