@@ -21,11 +21,12 @@ EXAMPLE_CHARACTERS = 120
 
 
 def empty_datasets(failed_nodes: list[str]) -> list[str]:
-    """The datasets whose clean staging table failed its has_rows test."""
+    """The datasets whose clean staging table failed its has_rows test (dbt names a generic
+    test without arguments `<test>_<model>_`)."""
     return [
         dataset
         for dataset, model in CLEAN_MODELS.items()
-        if any(node == f"has_rows_{model}" for node in failed_nodes)
+        if any(node.rstrip("_") == f"has_rows_{model}" for node in failed_nodes)
     ]
 
 

@@ -34,7 +34,7 @@ CI_FILES = run_pipeline.sample_files(CI)
 LONG_FILES = (
     "test_write_audit_publish.py",
     "test_incremental_load.py",
-    "test_hostile_pipeline.py",
+    "test_export_cases.py",
     "test_real_samples.py",
 )
 

@@ -12,6 +12,7 @@ ends it early: the rest of that line reads as one blank line.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import re
 from dataclasses import dataclass
@@ -37,6 +38,13 @@ class RawLine:
     source_line: int  # the header is line 1
     text: str | None  # None for a line that is not UTF-8
     raw: bytes
+
+
+def read_header(path: Path) -> list[str]:
+    """The header's names as written (a UTF-8 BOM dropped, spaces around a name trimmed)."""
+    data = gzip.decompress(path.read_bytes()) if path.name.endswith(".gz") else path.read_bytes()
+    first = re.split(rb"\r\n|\r|\n", data.removeprefix(b"\xef\xbb\xbf"), maxsplit=1)[0].decode("utf-8")
+    return [name.strip() for name in next(csv.reader([first]))]
 
 
 def read_lines(path: Path) -> list[RawLine]:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
 import pandas as pd
 
-from tests.python.raw_lines import LINE_REASONS, RawLine, line_reason, read_lines
+from tests.python.raw_lines import LINE_REASONS, RawLine, line_reason, read_header, read_lines
 
 INT64_MAX = 2**63 - 1
 COLUMNS = [
@@ -87,12 +87,35 @@ def price_cents(text: str) -> int | None:
     return cents if abs(cents) <= _MAX_PRICE_CENTS else None
 
 
+# ISO 8601 as base_store__events.event_at documents it: `T` or a space, seconds required, a
+# fraction, then ` UTC`, `Z` or an offset of hours and optional minutes.
+_ISO_TIME = re.compile(
+    r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.(\d+))? ?(Z|UTC|([+-])(\d{2}):?(\d{2})?)?"
+)
+
+
 def _event_time(text: str) -> datetime | None:
-    """The raw text is UTC with an optional ' UTC' suffix; anything else is unparseable."""
+    """The exports' own spellings (UTC, with or without ' UTC'), else ISO 8601 with its offset
+    taken off; anything else is unparseable."""
     try:
         return datetime.strptime(text.removesuffix(" UTC"), "%Y-%m-%d %H:%M:%S")
     except ValueError:
+        pass
+    found = _ISO_TIME.fullmatch(text)
+    if not found:
         return None
+    date, time, fraction, _zone, sign, hours, minutes = found.groups()
+    try:
+        at = datetime.strptime(f"{date} {time}", "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return None
+    at += timedelta(microseconds=int((fraction or "")[:6].ljust(6, "0")))
+    if sign is None:
+        return at
+    offset = timedelta(hours=int(hours), minutes=int(minutes or 0))
+    if offset > timedelta(hours=14, minutes=59) or int(hours) > 14 or int(minutes or 0) >= 60:
+        return None
+    return at - offset if sign == "+" else at + offset
 
 
 def read_raw_events(*paths: Path) -> list[RawLine]:
@@ -100,12 +123,23 @@ def read_raw_events(*paths: Path) -> list[RawLine]:
     return [line for path in sorted(paths) for line in read_lines(path)]
 
 
-def _values(line: RawLine, accepted_event_types: set[str]) -> tuple[str | None, dict[str, str]]:
+def _header_positions(source_file: str) -> tuple[int, dict[str, int]]:
+    """The file's header width and each column's 0-based position in it, matched by name
+    (case aside): files may order their columns as they like and add others."""
+    header = read_header(Path(source_file))
+    folded = [name.casefold() for name in header]
+    return len(header), {column: folded.index(column) for column in COLUMNS}
+
+
+def _values(
+    line: RawLine, accepted_event_types: set[str], layout: tuple[int, dict[str, int]]
+) -> tuple[str | None, dict[str, str]]:
     """(the first rule a line breaks, or None; its fields by column name)."""
-    reason, fields = line_reason(line, len(COLUMNS))
+    width, positions = layout
+    reason, fields = line_reason(line, width)
     if reason:
         return reason, {}
-    row = dict(zip(COLUMNS, fields, strict=False))
+    row = {column: fields[position] for column, position in positions.items()}
     if row["event_time"] == "":
         return "missing_event_time", row
     at = _event_time(row["event_time"])
@@ -139,11 +173,12 @@ def clean_events(lines: list[RawLine], accepted_event_types: list[str]) -> Store
     """Check every line; de-duplicate usable lines by their typed values and rejected lines by
     their text, keeping each one's first occurrence (file, then line); type and impute."""
     accepted = set(accepted_event_types)
+    layouts = {file: _header_positions(file) for file in {line.source_file for line in lines}}
     clean: dict[tuple, dict] = {}
     rejected: dict[bytes, dict] = {}
     duplicates = 0
     for line in sorted(lines, key=lambda item: (item.source_file, item.source_line)):
-        reason, row = _values(line, accepted)
+        reason, row = _values(line, accepted, layouts[line.source_file])
         if reason:
             if line.raw in rejected:
                 duplicates += 1

@@ -54,63 +54,74 @@ def marts(manifest: dict) -> list[Mart]:
     return sorted(found, key=lambda mart: mart.relation)
 
 
-def spark_environment() -> dict[str, str]:
+def spark_environment(warehouse: Path = SPARK_WAREHOUSE) -> dict[str, str]:
     return {
         **os.environ,
         "DBT_PROFILES_DIR": str(PROJECT_ROOT),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "SPARK_LOCAL_IP": "127.0.0.1",
-        "SPARK_WAREHOUSE_DIR": str(SPARK_WAREHOUSE),
+        "SPARK_WAREHOUSE_DIR": str(warehouse),
         "PYSPARK_PYTHON": sys.executable,
     }
 
 
-def build_on_spark() -> float:
-    """`dbt build --target spark` of the CI sample into a fresh warehouse/spark/: seeds, models,
-    data tests and unit tests. Returns its wall time in seconds; raises with dbt's tail on failure."""
-    shutil.rmtree(SPARK_WAREHOUSE, ignore_errors=True)
-    SPARK_WAREHOUSE.mkdir(parents=True)
+def build_on_spark(
+    inputs: dict[str, list[Path]] | None = None,
+    warehouse: Path = SPARK_WAREHOUSE,
+    select: list[str] | None = None,
+) -> float:
+    """`dbt build --target spark` of `inputs` (default: the CI sample) into a fresh Spark
+    warehouse: seeds, models, data tests and unit tests (or the `select`ed nodes). Returns its
+    wall time in seconds; raises with dbt's tail on failure."""
+    shutil.rmtree(warehouse, ignore_errors=True)
+    warehouse.mkdir(parents=True)
     manifest = write_manifest(
-        SPARK_WAREHOUSE / "inputs.json",
-        {dataset: [check_input(path, dataset) for path in paths] for dataset, paths in sample_files(CI).items()},
+        warehouse / "inputs.json",
+        {
+            dataset: [check_input(path, dataset) for path in paths]
+            for dataset, paths in (inputs or sample_files(CI)).items()
+        },
     )
-    dbt_vars = CI.dbt_vars
+    target = SPARK_TARGET_PATH if warehouse == SPARK_WAREHOUSE else warehouse / "target"
     args = [
         str(Path(sys.executable).with_name("dbt")),
         "build",
         "--target",
         "spark",
         "--vars",
-        json.dumps(dbt_vars),
+        json.dumps(CI.dbt_vars),
         "--target-path",
-        str(SPARK_TARGET_PATH),
+        str(target),
         "--log-path",
         str(SPARK_LOG_PATH),
+        *(["--select", *select] if select else []),
     ]
     started = time.perf_counter()
     completed = subprocess.run(
         args,
         cwd=PROJECT_ROOT,
-        env={**spark_environment(), MANIFEST_ENV: str(manifest)},
+        env={**spark_environment(warehouse), MANIFEST_ENV: str(manifest)},
         capture_output=True,
         text=True,
         check=False,
     )
     seconds = time.perf_counter() - started
-    (SPARK_LOG_PATH / "build.out").write_text(completed.stdout + completed.stderr, encoding="utf-8")
+    (SPARK_LOG_PATH / f"{warehouse.name}.out").write_text(
+        completed.stdout + completed.stderr, encoding="utf-8"
+    )
     if completed.returncode != 0:
         summary = [line for line in completed.stdout.splitlines() if "ERROR" in line or "FAIL" in line]
         raise AssertionError(
             f"dbt build --target spark failed (exit {completed.returncode}, {seconds:.0f}s); "
-            f"see {SPARK_LOG_PATH / 'build.out'}:\n" + "\n".join(summary[-30:])
+            f"see {SPARK_LOG_PATH / (warehouse.name + '.out')}:\n" + "\n".join(summary[-30:])
         )
     return seconds
 
 
-def spark_table_files(relation: str) -> Path:
+def spark_table_files(relation: str, warehouse: Path = SPARK_WAREHOUSE) -> Path:
     """Where the Spark build wrote a table: <warehouse>/<schema>.db/<table>/."""
     schema, table = relation.split(".")
-    return SPARK_WAREHOUSE / f"{schema}.db" / table
+    return warehouse / f"{schema}.db" / table
 
 
 def spark_relations() -> set[str]:
