@@ -1,58 +1,41 @@
 -- The store models' work, written by hand as one DuckDB script, for `make benchmark` to time
--- dbt against: read every line once, type and validate it with the same rules (quarantine by
--- reason, exact duplicates collapsed), then the store marts from the typed events (the ordered
--- funnel and the cohorts included, as the models build them). No dbt, no
--- tests, no intermediate tables beyond what a hand-written job would keep. `{lines}` is the
--- per-file line reader the runner (__main__.py) renders with escaped paths.
-create table lines as {lines};
-
+-- dbt against: read the files with a plain read_csv as a user's script would (every column as
+-- text; the reader drops the lines it cannot split), type and validate the rows with the same
+-- value rules (quarantine by reason, exact duplicates collapsed), then the store marts from the
+-- typed events (the ordered funnel and the cohorts included, as the models build them). No dbt,
+-- no tests, no intermediate tables beyond what a hand-written job would keep. `{files}` is the
+-- list of file paths the runner (__main__.py) renders escaped.
 create table parsed as
-with split as (
-    select
-        source_file, source_line, line_text, is_invalid_utf8,
-        case
-            when not contains(line_text, '"') then string_split(line_text, ',')
-            when regexp_full_match(line_text, '(?:"(?:[^"]|"")*"|[^,"]*)(?:,(?:"(?:[^"]|"")*"|[^,"]*))*')
-                then list_transform(regexp_extract_all(',' || line_text, ',("(?:[^"]|"")*"|[^,"]*)', 1),
-                    lambda c: case when starts_with(c, '"') then replace(c[2:-2], '""', '"') else c end)
-        end as f
-    from lines
-),
-typed as (
+with typed as (
     select
         *,
-        try_strptime(nullif(f[1], ''), ['%Y-%m-%d %H:%M:%S UTC', '%Y-%m-%d %H:%M:%S']) as event_at,
-        case when regexp_full_match(f[3], '[0-9]+') then try_cast(f[3] as bigint) end as product_id,
-        case when regexp_full_match(f[4], '[0-9]+') then try_cast(f[4] as bigint) end as category_id,
-        try_cast(nullif(f[7], '') as decimal(18, 2)) as price,
-        case when regexp_full_match(f[8], '[0-9]+') then try_cast(f[8] as bigint) end as user_id
-    from split
+        try_strptime(event_time, ['%Y-%m-%d %H:%M:%S UTC', '%Y-%m-%d %H:%M:%S']) as event_at_typed,
+        case when regexp_full_match(product_id, '[0-9]+') then try_cast(product_id as bigint) end as product_id_typed,
+        case when regexp_full_match(category_id, '[0-9]+') then try_cast(category_id as bigint) end as category_id_typed,
+        try_cast(price as decimal(18, 2)) as price_typed,
+        case when regexp_full_match(user_id, '[0-9]+') then try_cast(user_id as bigint) end as user_id_typed
+    from read_csv({files}, all_varchar = true, ignore_errors = true, filename = true)
 )
 select
-    source_file, source_line, event_at, f[2] as event_type, product_id, category_id,
-    nullif(f[5], '') as category_code, nullif(f[6], '') as brand, price, user_id, nullif(f[9], '') as user_session,
+    filename as source_file, cast(null as bigint) as source_line, event_at_typed as event_at, event_type,
+    product_id_typed as product_id, category_id_typed as category_id, category_code, brand,
+    price_typed as price, user_id_typed as user_id, user_session,
     case
-        when coalesce(line_text, '') = '' then 'blank_line'
-        when is_invalid_utf8 then 'invalid_utf8'
-        when regexp_matches(line_text, '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]') then 'control_character'
-        when length(line_text) > 4096 then 'oversized_line'
-        when f is null then 'malformed_quoting'
-        when len(f) < 9 then 'missing_fields'
-        when array_to_string(f[10:], '') <> '' then 'extra_fields'
-        when nullif(f[1], '') is null then 'missing_event_time'
-        when event_at is null then 'invalid_event_time'
-        when event_at < timestamp '2000-01-01' or event_at >= timestamp '2100-01-01' then 'out_of_range_event_time'
-        when f[2] not in ('view', 'cart', 'purchase', 'remove_from_cart') then 'invalid_event_type'
-        when nullif(f[8], '') is null then 'missing_user_id'
-        when user_id is null then 'invalid_user_id'
-        when nullif(f[3], '') is null then 'missing_product_id'
-        when product_id is null then 'invalid_product_id'
-        when nullif(f[4], '') is not null and category_id is null then 'invalid_category_id'
-        when nullif(f[7], '') is null then 'missing_price'
-        when price is null then 'invalid_price'
-        when price <= 0 then 'non_positive_price'
+        when event_time is null then 'missing_event_time'
+        when event_at_typed is null then 'invalid_event_time'
+        when event_at_typed < timestamp '2000-01-01' or event_at_typed >= timestamp '2100-01-01' then 'out_of_range_event_time'
+        when event_type not in ('view', 'cart', 'purchase', 'remove_from_cart') then 'invalid_event_type'
+        when user_id is null then 'missing_user_id'
+        when user_id_typed is null then 'invalid_user_id'
+        when product_id is null then 'missing_product_id'
+        when product_id_typed is null then 'invalid_product_id'
+        when category_id is not null and category_id_typed is null then 'invalid_category_id'
+        when price is null then 'missing_price'
+        when price_typed is null then 'invalid_price'
+        when price_typed <= 0 then 'non_positive_price'
     end as reject_reason,
-    line_text
+    concat_ws(',', event_time, event_type, product_id, category_id, category_code, brand, price, user_id, user_session)
+        as line_text
 from typed;
 
 create table rejected as
