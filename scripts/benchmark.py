@@ -37,7 +37,7 @@ from pathlib import Path
 
 from scripts.generate_sample import generate_file, is_current
 from scripts.inputs import MANIFEST_ENV, PROJECT_ROOT, check_input, write_manifest
-from scripts.run_pipeline import dbt_target_path
+from scripts.run_pipeline import CONTRACT_CHECKED_TESTS, dbt_target_path
 
 SESSIONS_ROWS = 5_000
 VENV_BIN = Path(sys.executable).parent
@@ -143,6 +143,8 @@ def _dbt_build(files: list[Path], sessions: Path, workdir: Path, full_refresh: b
         "--quiet",
         "--exclude-resource-type",
         "unit_test",
+        "--exclude",
+        CONTRACT_CHECKED_TESTS,  # as make run builds
         "--target-path",
         str(workdir / "target"),
         "--log-path",
