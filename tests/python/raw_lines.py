@@ -1,10 +1,10 @@
 """An independent reader of raw export lines, for the references the marts are checked against.
 
-Written from the documented rules (docs block `line_reject_reasons`, macro `read_raw_lines`),
+Written from the documented rules (docs block `line_reject_reasons`, macro `export_rows`),
 not from the SQL: a file is split into physical lines, each line is decoded, checked for its
 shape and split into fields by a small RFC 4180 state machine.
 
-Where lines end is DuckDB's reader's rule, documented in read_raw_lines: in a file whose first
+Where lines end is DuckDB's reader's rule, documented in export_rows: in a file whose first
 line ends in LF, every LF and every CR ends a line (so a stray CRLF line reads as the line and
 a blank one); in a file whose first line ends in CRLF, CRLF and LF end a line, and a lone CR
 ends it early: the rest of that line reads as one blank line.

@@ -1,7 +1,7 @@
 -- Every engine-dispatched macro (macros/engine and the dispatching ingest / statistics macros)
 -- applied to text cases: its unit tests pin what each returns, on DuckDB (make test) and on
 -- Spark (make test-spark), so a change to either variant that makes the engines disagree
--- fails. Nothing reads this model. read_raw_lines and input_file_versions read files, not
+-- fails. Nothing reads this model. export_rows and input_files read files, not
 -- rows: the engine equality check of make test-spark covers them.
 with cases as (
     select * from {{ ref('engine_macro_cases') }}

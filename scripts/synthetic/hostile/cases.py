@@ -2,9 +2,9 @@
 must make of every line it becomes.
 
 A case is one planted item. Its bytes may become more than one line as the models read
-lines (macro read_raw_lines: in a file whose first line ends in LF, every LF and every CR
+lines (macro export_rows: in a file whose first line ends in LF, every LF and every CR
 ends a line), so each case lists one expected outcome per line it becomes: the reject reason
-of the first rule that line fails (docs block `line_reject_reasons`, macros csv_line_rules
+of the first rule that line fails (docs block `line_reject_reasons`, macros record_rules
 and store_reject_rules), or None for a clean row.
 
 Every case's lines are unique (own timestamp, own user and session), so none is an exact
@@ -129,7 +129,7 @@ CASES: tuple[Case, ...] = (
     Case("utf8_brand", "brand `l'oréal`: valid UTF-8 beyond ASCII",
          lambda n: _line(n, brand="l'oréal"), (CLEAN,)),
     Case("crlf_line",
-         "a valid row ending in CRLF in this LF file. DuckDB's reader (read_raw_lines) ends a "
+         "a valid row ending in CRLF in this LF file. DuckDB's reader (export_rows) ends a "
          "line at the CR and another at the LF: the row loads, then one blank line (blank_line)",
          lambda n: _line(n, end=b"\r\n"), (CLEAN, "blank_line")),
     Case("pipe_pair",
