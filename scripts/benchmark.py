@@ -9,9 +9,9 @@ dominates) it measures, each as a child process whose own peak resident memory i
 ends: a raw CSV scan (count), a plain typed read_csv into a table
 (scripts/benchmark_reference/readers.py) beside the models' parse (base_store__events, timed
 inside the dbt build), the hand-written DuckDB reference (scripts/benchmark_reference, the
-store models' work as one script from a plain read_csv), `dbt build` (data tests, no unit tests), the whole `make run` job, and the disk the
-run leaves. Then the incremental case: the events again as ten files, nine loaded, the tenth
-added, against a full build of all ten. Where the time goes: the reference's slowest tables and
+store models' work as one script from a plain read_csv), `dbt build` (data tests, no unit
+tests), the whole `make run` job, and the disk the run leaves. Then the incremental case: the
+events again as ten files, nine loaded, the tenth added, against a full build of all ten. Where the time goes: the reference's slowest tables and
 dbt's slowest models (its run_results.json), with the data tests' total.
 Results go to the console, `logs/benchmark.json` (not outputs/, which each run replaces whole)
 and `PERFORMANCE.md` (render_performance: this run's table with the machine, the date and the

@@ -3,8 +3,9 @@
     python -m scripts.benchmark_reference --database /tmp/reference.duckdb FILE [FILE ...]
 
 Reads the files with a plain read_csv (paths escaped), runs store.sql, and prints the headline
-it computed so the benchmark can check it agrees with dbt's. With --timings, it writes the seconds of each table
-the script creates (JSON), so the benchmark can set them beside dbt's per-model times.
+it computed so the benchmark can check it agrees with dbt's. With --timings, it writes the
+seconds of each table the script creates (JSON), so the benchmark can set them beside dbt's
+per-model times.
 """
 
 from __future__ import annotations
