@@ -11,13 +11,13 @@ ends: a raw CSV scan (count), a plain typed read_csv into a table
 inside the dbt build), the hand-written DuckDB reference (scripts/benchmark_reference, the
 store models' work as one script from a plain read_csv), `dbt build` (data tests, no unit
 tests), the whole `make run` job, and the disk the run leaves. Then the incremental case: the
-events again as ten files, nine loaded, the tenth added, against a full build of all ten. Where the time goes: the reference's slowest tables and
-dbt's slowest models (its run_results.json), with the data tests' total.
-Results go to the console, `logs/benchmark.json` (not outputs/, which each run replaces whole)
-and `PERFORMANCE.md` (render_performance: this run's table with the machine, the date and the
-commit, and how to read it; the README links to it). Each step's databases are deleted once it
-is measured (`--keep` keeps them for inspection); the generated inputs stay under `--scratch`,
-reused by the next run with the same arguments.
+events again as ten files, nine loaded, the tenth added, against a full build of all ten. Where
+the time goes: the reference's slowest tables and dbt's slowest models (its run_results.json),
+with the data tests' total. Results go to the console, `logs/benchmark.json` (not outputs/,
+which each run replaces whole) and `PERFORMANCE.md` (render_performance: this run's table with
+the machine, the date and the commit, and how to read it; the README links to it). Each step's
+databases are deleted once it is measured (`--keep` keeps them for inspection); the generated
+inputs stay under `--scratch`, reused by the next run with the same arguments.
 """
 
 from __future__ import annotations
