@@ -7,8 +7,9 @@
 {%- endmacro %}
 
 {% macro default__load_reader_rejects(source_name) -%}
-    {#- Post-hook of a loading model on DuckDB, in its transaction, on the connection whose scan
-        filled the rejects tables. The reader skipped blank lines and rejected the lines that
+    {#- Post-hook of a loading model on DuckDB, after the load's commit, on the connection whose
+        scan filled the rejects tables, in one transaction of its own: until it commits, the
+        loaded rows have no version, so a file it did not finish is forgotten and loaded again. The reader skipped blank lines and rejected the lines that
         are not UTF-8 or too long; its rows carry no line number. A census of the same files,
         read as whole lines (blank ones included), finds the blank lines; both kinds are
         inserted as rows with their reason, and every row just loaded gets its line number and
@@ -219,6 +220,8 @@
     drop table temp.main.{{ census_errors }};
     drop table temp.main.{{ census_scans }}
     {%- endcall -%}
+    {#- The transaction dbt began with this hook's first query. -#}
+    {%- do adapter.commit() -%}
 {%- endmacro %}
 
 {% macro reader_error_reason(error_type) -%}

@@ -96,13 +96,19 @@ def _plant(con: duckdb.DuckDBPyConnection) -> None:
         ) as months (month)
         """
     )
-    for mart in ("cohort_retention", "cohort_revenue"):
+    # Each mart's measures are not-null constraints: the planted periods hold zeros.
+    measures = {
+        "cohort_retention": "0 as active_user_count, 0 as purchasing_user_count",
+        "cohort_revenue": "0 as purchase_count, 0 as revenue, 0 as cumulative_revenue, "
+        "0 as cumulative_purchaser_count, 0 as repeat_purchaser_count",
+    }
+    for mart, zeros in measures.items():
         con.execute(
             f"""
             insert into store.{mart} by name
             select grain as cohort_grain, cast(start as date) as cohort_start_date,
                 cast(number as integer) as period_number, cast(start as date) as period_start_date,
-                1 as cohort_user_count
+                1 as cohort_user_count, {zeros}
             from (values ('week', date '1970-01-05', 2700), ('month', date '{EPOCH}', 620))
                     as cohorts (grain, start, periods),
                 generate_series(0, periods) as numbers (number)

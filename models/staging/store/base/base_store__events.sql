@@ -5,12 +5,16 @@
 -- the reader itself rejects, and every row's line number, are added by a post-hook
 -- (load_reader_rejects); on Spark they come with the rows. The row's text is kept only where
 -- it is rejected: quarantine shows it, nothing else needs it.
+-- The post-hook runs after the load's commit, in a transaction of its own: DuckDB updates rows
+-- a transaction has just written some 30 times slower than committed ones (14 s against 0.5 s
+-- for 1M rows of 1,000 files). A run that dies in between leaves rows without a version, which
+-- the next build forgets and loads again.
 {{ config(
     materialized=('table' if target.type == 'spark' else 'incremental'),
     incremental_strategy='append',
     on_schema_change='fail',
     pre_hook="{{ forget_stale_files('store') }}",
-    post_hook="{{ load_reader_rejects('store') }}",
+    post_hook={"sql": "{{ load_reader_rejects('store') }}", "transaction": false},
 ) }}
 
 with export_rows as (
