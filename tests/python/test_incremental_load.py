@@ -108,9 +108,7 @@ def test_a_load_that_died_before_its_line_numbers_is_loaded_again(tmp_path, slic
     dbt_build(tmp_path, slices[:1], select=["base_store__events"], data_tests=False)
     database = build_database(tmp_path)
     with duckdb.connect(str(database)) as con:
-        con.execute(
-            "update staging.base_store__events set source_line = null, source_file_version = null"
-        )
+        con.execute("update staging.base_store__events set source_line = null, source_file_version = null")
     dbt_build(tmp_path, slices[:1], select=["base_store__events"], data_tests=False)
     with duckdb.connect(str(database), read_only=True) as con:
         rows, versions, first, last, lines = con.execute(
