@@ -116,13 +116,15 @@ metrics: $(INSTALLED)
 	@test -f target/semantic_manifest.json || $(VENV)/bin/dbt parse --quiet
 	@DBT_TARGET=metrics $(VENV)/bin/mf $(if $(Q),query $(Q) --quiet,list metrics)
 
+# sqlfluff's dbt templater parses into a target folder of its own: its parse must not replace
+# the CI build's, which the tests' dbt runs reuse (tests/python/dbt_runs.py).
 ## Lint the SQL (sqlfluff) and the Python (ruff: lint and format).
 lint: $(INSTALLED)
 	@echo "[lint] ruff ..."
 	@$(VENV)/bin/ruff check --quiet scripts tests
 	@$(VENV)/bin/ruff format --check --quiet scripts tests
 	@echo "[lint] sqlfluff ..."
-	@$(VENV)/bin/sqlfluff lint models analyses tests/singular --processes 2 --disable-progress-bar
+	@DBT_TARGET_PATH=target/lint $(VENV)/bin/sqlfluff lint models analyses tests/singular --processes 2 --disable-progress-bar
 
 ## Remove everything the runs and tests made (warehouses, outputs, generated samples).
 clean:

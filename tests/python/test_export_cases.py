@@ -34,6 +34,8 @@ ACCEPTED = ["view", "cart", "purchase", "remove_from_cart"]
 
 @pytest.fixture(scope="module")
 def cases_run(tmp_path_factory) -> dict:
+    """Every case as files of one folder, in one `make run`. Slow (about 60 s): a whole run
+    (parse, build, data tests, exports, report) over 500 daily files and the case files."""
     root = tmp_path_factory.mktemp("cases_run")
     cases = write_export_cases(root, DAILY_FILES)
     warehouse = root / "warehouse"
@@ -219,10 +221,11 @@ def test_the_report_escapes_what_it_shows(cases_run):
     assert "<script>alert(1)</script>" not in html
 
 
-def test_input_of_which_nothing_survives_is_named_and_publishes_nothing(tmp_path):
+def test_input_of_which_nothing_survives_is_named_and_publishes_nothing(tmp_path, cases_run):
     """A run whose events yield no usable row stops before its marts (the has_rows test on
     stg_store__events) with one line naming the file, its rows and their most common reason
-    with an example, not a mart's contract error. Slow (~30 s): the build up to the test."""
+    with an example, not a mart's contract error. Slow (~30 s): a whole run's build. It reuses
+    the cases run's parse (its target folder; same profile, same vars)."""
     path = tmp_path / "events.csv"
     write_nothing_usable(path, rows=40, seed=9)
     warehouse = tmp_path / "warehouse"
@@ -233,7 +236,7 @@ def test_input_of_which_nothing_survives_is_named_and_publishes_nothing(tmp_path
         "DUCKDB_PATH": str(warehouse / "analytics.duckdb"),
         "DUCKDB_BUILD_PATH": str(warehouse / "build.duckdb"),
         "OUTPUTS_DIR": str(tmp_path / "outputs"),
-        "DBT_TARGET_PATH": str(tmp_path / "target"),
+        "DBT_TARGET_PATH": str(cases_run["root"] / "target"),
     }
     completed = subprocess.run(
         [sys.executable, "-m", "scripts.run_pipeline"],

@@ -41,20 +41,19 @@ def clean(store_ref) -> pd.DataFrame:
 
 def _funnel(events: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Per key: events of each type, revenue in cents, distinct users."""
-    grouped = events.groupby(keys, dropna=False)
-    out = pd.DataFrame(
-        {
-            "event_count": grouped.size(),
-            "view_count": grouped["event_type"].agg(lambda s: int((s == "view").sum())),
-            "cart_count": grouped["event_type"].agg(lambda s: int((s == "cart").sum())),
-            "purchase_count": grouped["event_type"].agg(lambda s: int((s == "purchase").sum())),
-            "remove_from_cart_count": grouped["event_type"].agg(
-                lambda s: int((s == "remove_from_cart").sum())
-            ),
-            "revenue_cents": grouped["purchase_cents"].sum(),
-            "active_user_count": grouped["user_id"].nunique(),
+    types = {"view": "view_count", "cart": "cart_count", "purchase": "purchase_count"}
+    types["remove_from_cart"] = "remove_from_cart_count"
+    flagged = events.assign(
+        **{
+            column: (events["event_type"] == event_type).astype("int64")
+            for event_type, column in types.items()
         }
     )
+    grouped = flagged.groupby(keys, dropna=False)
+    out = grouped[list(types.values())].sum()
+    out.insert(0, "event_count", grouped.size())
+    out["revenue_cents"] = grouped["purchase_cents"].sum()
+    out["active_user_count"] = grouped["user_id"].nunique()
     return out.reset_index()
 
 
@@ -63,10 +62,9 @@ def _share_and_rank(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     frame = frame.copy()
     total = frame["revenue_cents"].sum()
     frame["revenue_share"] = frame["revenue_cents"] / total if total else np.nan
-    ordered = sorted(
-        frame.index,
-        key=lambda i: (-frame.at[i, "revenue_cents"], -frame.at[i, "purchase_count"], frame.at[i, name]),
-    )
+    ordered = frame.sort_values(
+        ["revenue_cents", "purchase_count", name], ascending=[False, False, True], kind="stable"
+    ).index
     frame.loc[ordered, "revenue_rank"] = range(1, len(ordered) + 1)
     frame["revenue_rank"] = frame["revenue_rank"].astype("int64")
     return frame
@@ -117,14 +115,16 @@ def test_price_distribution(clean, read_mart):
     bands = pd.read_csv(PROJECT_ROOT / "seeds/price_bands.csv", dtype=str, keep_default_na=False)
     lows = [cents(Decimal(value)) for value in bands["price_band_min"]]
     highs = [cents(Decimal(value)) if value else None for value in bands["price_band_max"]]
+    orders = bands["price_band_order"].astype(int).tolist()
 
     def band_of(price_cents: int) -> int:
-        for order, low, high in zip(bands["price_band_order"].astype(int), lows, highs, strict=True):
+        for order, low, high in zip(orders, lows, highs, strict=True):
             if price_cents >= low and (high is None or price_cents < high):
                 return order
         raise AssertionError(f"price {price_cents} cents falls in no band")
 
-    events = clean.assign(price_band_order=clean["price_cents"].map(band_of))
+    band_of_price = {price: band_of(price) for price in clean["price_cents"].unique()}
+    events = clean.assign(price_band_order=clean["price_cents"].map(band_of_price))
     expected = _funnel(events, ["price_band_order"]).set_index("price_band_order")
     expected = expected.reindex(bands["price_band_order"].astype(int), fill_value=0).reset_index()
     expected["purchase_share"] = expected["purchase_count"] / expected["purchase_count"].sum()

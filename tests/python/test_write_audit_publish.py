@@ -136,19 +136,25 @@ def _events_with_a_wishlist_only_user(folder: Path) -> Path:
     ],
 )
 def test_a_failed_run_publishes_nothing(site: Site, failure: str, named: str, tmp_path: Path):
+    """Slow (about 25-40 s each): a whole `make run` that fails, the failing data test after
+    every model built, the other two after whatever does not depend on the failure."""
     before = site.snapshot()
+    # A run with other vars parses the project again (about 14 s), into a target folder of its
+    # own: the site's parse stays for the runs with its vars.
+    other_vars_target = str(site.root / "target-other-vars")
     if failure == "failing data test":
         # An event type the marts do not count, accepted through the var: its user gets a
         # user_summary row with no counted event, which the mart's data test rejects after
         # every model built.
+        events = _events_with_a_wishlist_only_user(tmp_path)
         result = site.run(
-            events=_events_with_a_wishlist_only_user(tmp_path),
+            env=site.env(events, DBT_TARGET_PATH=other_vars_target),
             accepted_event_types=["view", "cart", "purchase", "remove_from_cart", "wishlist"],
         )
     elif failure == "model error":
         # A percentage where a fraction belongs: int_users_funnel_states fails, and the
         # marts that do not depend on it are already in the candidate.
-        result = site.run(high_value_quantile=90)
+        result = site.run(env=site.env(DBT_TARGET_PATH=other_vars_target), high_value_quantile=90)
     else:
         result = site.run(env=site.env(DUCKDB_MEMORY_LIMIT="30MB"))
     assert result.returncode == 1, result.stdout[-3000:] + result.stderr
@@ -237,6 +243,8 @@ def _group_is_gone(group: int, seconds: float) -> bool:
 
 
 def test_a_killed_run_then_a_rerun_that_readers_query_throughout(site: Site, smaller_events: Path):
+    """Slow (about 80 s): a run killed at a random moment of a whole run, then a whole rerun
+    while two readers query the published file."""
     before = site.snapshot()
     build_inode = site.build_database.stat().st_ino
     seed = random.randrange(2**32)
