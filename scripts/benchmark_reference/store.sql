@@ -168,21 +168,30 @@ create table journeys as
 with per_session as (
     select user_id, user_session,
         min({'t': event_at, 'p': product_id, 'c': top_level, 'b': brand}) filter (where event_type = 'view') as first_view,
+        list({'t': event_at, 'p': product_id, 'c': top_level, 'b': brand}) filter (where event_type = 'view') as views,
         list(event_at) filter (where event_type = 'cart') as carts,
         list(event_at) filter (where event_type = 'purchase') as buys
     from events where event_type in ('view', 'cart', 'purchase') group by all
 ),
 per_user as (
-    select user_id, null as user_session, min(first_view) as first_view, flatten(list(carts)) as carts,
-        flatten(list(buys)) as buys
+    select user_id, null as user_session, min(first_view) as first_view, flatten(list(views)) as views,
+        flatten(list(carts)) as carts, flatten(list(buys)) as buys
     from per_session group by user_id
 ),
-carted as (
-    select *, list_min([x for x in carts if x >= first_view.t and x <= first_view.t + interval 7 day]) as cart_at
+-- funnel_attempts `any`: every view opens an attempt (its first cart after it, the first purchase
+-- after that cart, each within 7 days of the view), and a journey is its furthest-reaching attempt,
+-- the earliest view among ties.
+attempts as (
+    select *, case when carts is not null then list_min([
+        {'missed': case when a.s.c <= a.v.t + interval 7 day then (case when a.s.p <= a.v.t + interval 7 day then 0 else 1 end) else 2 end,
+            'v': a.v, 'c': case when a.s.c <= a.v.t + interval 7 day then a.s.c end,
+            'p': case when a.s.p <= a.v.t + interval 7 day then a.s.p end}
+        for a in [{'v': v, 's': list_min([s for s in [{'c': c, 'p': list_min([x for x in buys if x >= c])} for c in carts] if s.c >= v.t])}
+            for v in views]]) end as best
     from (select * from per_session where user_session is not null union all by name select * from per_user)
     where first_view is not null
 )
-select *, list_min([x for x in buys if x >= cart_at and x <= first_view.t + interval 7 day]) as purchase_at from carted;
+select user_id, user_session, coalesce(best.v, first_view) as first_view, best.c as cart_at, best.p as purchase_at from attempts;
 
 create table ordered_funnel as
 select user_session is null as user_grain, strftime(first_view.t, '%Y-%m') as month, count(*), count(cart_at), count(purchase_at),

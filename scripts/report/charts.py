@@ -262,7 +262,7 @@ def store_ordered_funnel(marts: MartReader) -> alt.TopLevelMixin:
     return _finish(
         chart,
         "Funnel: any order vs steps in order",
-        "Ordered: a cart at or after the first view, a purchase at or after that cart, within the window",
+        "Ordered: a cart at or after a view, a purchase at or after that cart, within that view's window",
     )
 
 

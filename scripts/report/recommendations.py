@@ -91,9 +91,10 @@ def funnel(marts: MartReader) -> Recommendation:
     }
     kpi = marts.one(kpis)
     finding += say(
-        " Counting only steps taken in order within the funnel window of the first view, {cart_share} of "
-        "viewers add to a cart and {purchase_share} buy; the median carter carts {cart_time} after the first "
-        "view, the median buyer buys {purchase_time} after carting. {direct} buyers never carted at all.",
+        " Counting only steps taken in order within the funnel window of the view that opened each user's "
+        "counted attempt, {cart_share} of viewers add to a cart and {purchase_share} buy; the median carter "
+        "carts {cart_time} after that view, the median buyer buys {purchase_time} after carting. {direct} "
+        "buyers never carted at all.",
         cart_share=fig("ordered_cart_share", ordered["cart"], "entry_share", ordered_relation),
         purchase_share=fig("ordered_purchase_share", ordered["purchase"], "entry_share", ordered_relation),
         cart_time=fig("ordered_cart_time", ordered["cart"], "median_seconds_from_previous", ordered_relation),

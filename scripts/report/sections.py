@@ -199,9 +199,11 @@ def ordered_funnel_table(marts: MartReader) -> Table:
         ],
         order_by="funnel_grain desc, stage_order",
         note=(
-            "A stage counts only steps taken in order (cart at or after the first view, purchase at or "
-            "after that cart) within the funnel window of the first view; sessions keep every step "
-            "inside one session. Buyers who never carted are in the KPI cards."
+            "A stage counts only steps taken in order (a cart at or after a view, a purchase at or after "
+            "that cart) within the funnel window of that view; each journey counts one attempt: by default "
+            "the one reaching the furthest step (var funnel_attempts: any), or only the first view's "
+            "(first). Sessions keep every step inside one session. Buyers who never carted are in the "
+            "KPI cards."
         ),
     )
 

@@ -1,6 +1,6 @@
 """The ordered funnel, cohort and lifecycle marts recomputed from the raw CI file with pandas.
 
-Written from issue 12 and the decisions in each mart's YAML, not from the SQL, starting from
+Written from issues 12 and 30 and the decisions in each mart's YAML, not from the SQL, starting from
 the independent cleaning in `store_reference`: journeys are rebuilt event by event, cohorts
 from each user's first event, the lifecycle from sets of active users per week. Counts must
 be exact, money right to the cent, rates and times within 1e-9.
@@ -8,6 +8,7 @@ be exact, money right to the cent, rates and times within 1e-9.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import timedelta
 from fractions import Fraction
 
@@ -29,31 +30,60 @@ def clean(store_ref) -> pd.DataFrame:
 # --- the ordered funnel ------------------------------------------------------------------------
 
 
-def journeys(clean: pd.DataFrame, keys: list[str], window_days: int) -> pd.DataFrame:
-    """One row per journey (a group of `keys`) with a view: its first view (same-second ties by
-    product_id, category, brand), the first cart at or after it, and the first purchase at or
-    after that cart, both at most `window_days` after the first view. Only view, cart and
-    purchase events are steps."""
+def journeys(clean: pd.DataFrame, keys: list[str], window_days: int, attempts: str) -> pd.DataFrame:
+    """One row per journey (a group of `keys`) with a view. Every view opens an attempt: its
+    cart is the first cart at or after the view, its purchase the first purchase at or after
+    that cart, both at most `window_days` after the view (the edge included). `attempts` says
+    which attempt is the journey: "first", the first view's (same-second ties by product_id,
+    category, brand); "any", the one reaching the furthest step, the earliest view (same
+    order) among those that tie. Only view, cart and purchase events are steps."""
     events = clean[clean.event_type.isin(STAGES)].dropna(subset=keys).copy()
     events["category_top_level"] = events.category_code.str.split(".").str[0]
+    window = timedelta(days=window_days)
+    times = {
+        event_type: {key: sorted(group.event_at) for key, group in rows.groupby(keys)}
+        for event_type, rows in events[events.event_type != "view"].groupby("event_type")
+    }
+    carts, purchases = times.get("cart", {}), times.get("purchase", {})
+
+    def first_at_or_after(sorted_times: list, moment) -> object:
+        position = bisect_left(sorted_times, moment)
+        return sorted_times[position] if position < len(sorted_times) else None
+
     views = events[events.event_type == "view"].sort_values(
         [*keys, "event_at", "product_id", "category_top_level", "brand"]
     )
-    found = views.groupby(keys, as_index=False).head(1)[[*keys, "event_at", "brand", "category_top_level"]]
-    found = found.rename(columns={"event_at": "first_view_at"})
-    found["window_end_at"] = found.first_view_at + timedelta(days=window_days)
-    found = found.set_index(keys)
-
-    def first(event_type: str, after: str) -> pd.Series:
-        steps = events[events.event_type == event_type].join(
-            found[[after, "window_end_at"]].dropna(), on=keys, how="inner"
+    rows = []
+    for key, group in views.groupby(keys, sort=False):
+        best = None
+        for view in group.itertuples(index=False):
+            cart_at = first_at_or_after(carts.get(key, []), view.event_at)
+            if cart_at is not None and cart_at > view.event_at + window:
+                cart_at = None
+            purchase_at = first_at_or_after(purchases.get(key, []), cart_at) if cart_at is not None else None
+            if purchase_at is not None and purchase_at > view.event_at + window:
+                purchase_at = None
+            reached = 1 + (cart_at is not None) + (purchase_at is not None)
+            if best is None or reached > best[0]:  # a later view replaces only a further one
+                best = (reached, view, cart_at, purchase_at)
+            if attempts == "first" or reached == len(STAGES):
+                break
+        _, view, cart_at, purchase_at = best
+        keyed = dict(zip(keys, key if isinstance(key, tuple) else (key,), strict=True))
+        rows.append(
+            {
+                **keyed,
+                "first_view_at": view.event_at,
+                "brand": view.brand,
+                "category_top_level": view.category_top_level,
+                "cart_at": cart_at,
+                "purchase_at": purchase_at,
+            }
         )
-        steps = steps[(steps.event_at >= steps[after]) & (steps.event_at <= steps.window_end_at)]
-        return steps.groupby(keys).event_at.min()
-
-    found["cart_at"] = first("cart", "first_view_at")
-    found["purchase_at"] = first("purchase", "cart_at")
-    return found.reset_index()
+    found = pd.DataFrame(rows)
+    for column in ("cart_at", "purchase_at"):
+        found[column] = pd.to_datetime(found[column])
+    return found
 
 
 def quantile(values: pd.Series, fraction: float) -> float | None:
@@ -90,11 +120,13 @@ def stage_rows(found: pd.DataFrame) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def user_journeys(clean: pd.DataFrame, dbt_vars: dict) -> pd.DataFrame:
-    return journeys(clean, ["user_id"], dbt_vars["funnel_window_days"])
+    return journeys(clean, ["user_id"], dbt_vars["funnel_window_days"], dbt_vars["funnel_attempts"])
 
 
 def test_ordered_funnel(read_mart, clean: pd.DataFrame, user_journeys: pd.DataFrame, dbt_vars: dict):
-    session_journeys = journeys(clean, ["user_id", "session_id"], dbt_vars["funnel_window_days"])
+    session_journeys = journeys(
+        clean, ["user_id", "session_id"], dbt_vars["funnel_window_days"], dbt_vars["funnel_attempts"]
+    )
     rows = [{"funnel_grain": "user", **row} for row in stage_rows(user_journeys)]
     rows += [{"funnel_grain": "session", **row} for row in stage_rows(session_journeys)]
     mart = read_mart("store.ordered_funnel")
@@ -106,6 +138,20 @@ def test_ordered_funnel(read_mart, clean: pd.DataFrame, user_journeys: pd.DataFr
     users = mart[mart.funnel_grain == "user"].set_index("funnel_stage")
     assert users.stage_count["view"] == funnel.stage_user_count["view"]
     assert users.stage_count["purchase"] < funnel.stage_user_count["purchase"]
+
+
+def test_attempt_rules_differ_on_the_sample(clean: pd.DataFrame, user_journeys: pd.DataFrame, dbt_vars: dict):
+    """The CI build counts `any` attempts, and the sample has users whose later attempt goes
+    further than their first view's, so test_ordered_funnel tells the two rules apart. Under
+    `first` no stage holds more users than under `any`: the first view's attempt is one of the
+    attempts `any` chooses from."""
+    assert dbt_vars["funnel_attempts"] == "any"
+    first = journeys(clean, ["user_id"], dbt_vars["funnel_window_days"], "first")
+    for step in ("cart_at", "purchase_at"):
+        assert first[step].notna().sum() < user_journeys[step].notna().sum()
+    merged = user_journeys.merge(first, on="user_id", suffixes=("", "_first"))
+    assert not (merged.purchase_at.isna() & merged.purchase_at_first.notna()).any()
+    assert not (merged.cart_at.isna() & merged.cart_at_first.notna()).any()
 
 
 def test_direct_purchasers(read_mart, clean: pd.DataFrame):
