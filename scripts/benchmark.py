@@ -64,9 +64,34 @@ def _month(number: int) -> str:
     return f"{year}-{month + 1:02d}"
 
 
+# Past this many files of the one-period layout, the generator's fixed cost per file (its
+# catalog, seconds each) would dominate: one file is generated and cut into consecutive parts.
+SPLIT_PAST_FILES = 10
+
+
+def _split(source: Path, folder: Path, files: int) -> list[Path]:
+    """`source` cut into `files` files of consecutive rows, each with the header (reused when
+    newer than the source)."""
+    paths = [folder / f"events-{number + 1:04d}.csv" for number in range(files)]
+    if all(path.exists() and path.stat().st_mtime >= source.stat().st_mtime for path in paths):
+        return paths
+    with source.open(encoding="utf-8", newline="") as rows:
+        header = rows.readline()
+        body = rows.readlines()
+    size = -(-len(body) // files)
+    for number, path in enumerate(paths):
+        with path.open("w", encoding="utf-8", newline="") as part:
+            part.write(header)
+            part.writelines(body[number * size : (number + 1) * size])
+    return paths
+
+
 def _generate(folder: Path, events: int, files: int, layout: str) -> list[Path]:
     """`files` event files of events / files rows each, consecutive months of a monthly layout
     (reused when already generated)."""
+    if layout == "electronics" and files > SPLIT_PAST_FILES:
+        (source,) = _generate(folder / "whole", events, 1, layout)
+        return _split(source, folder, files)
     paths = []
     for number in range(files):
         path = folder / f"events-{number + 1:02d}.csv"
